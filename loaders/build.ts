@@ -1,0 +1,53 @@
+// The registry of published tables and how each is built into data/build/<name>.parquet.
+import { existsSync } from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { withDuckDB } from "./lib/duck.js";
+import { builtTablePath } from "./lib/paths.js";
+import { buildCatalog } from "./tables/catalog.js";
+import { buildRegions } from "./tables/regions.js";
+
+export interface TableBuilder {
+  readonly name: string;
+  build(connection: DuckDBConnection, out: string): Promise<void>;
+}
+
+/** Every table except the catalog, in build order. Add new tables here and in src/components/tables.ts. */
+export const TABLES: readonly TableBuilder[] = [{ name: "regions", build: buildRegions }];
+
+const catalogBuilder: TableBuilder = {
+  name: "catalog",
+  build: async (connection, out) => {
+    for (const table of TABLES) await ensureBuilt(table.name, connection);
+    await buildCatalog(connection, TABLES.map((t) => ({ name: t.name, path: builtTablePath(t.name) })), out);
+  }
+};
+
+function builder(name: string): TableBuilder {
+  const found = name === "catalog" ? catalogBuilder : TABLES.find((t) => t.name === name);
+  if (!found) throw new Error(`unknown table "${name}"; known: ${[...TABLES.map((t) => t.name), "catalog"].join(", ")}`);
+  return found;
+}
+
+export async function buildTable(name: string, connection?: DuckDBConnection): Promise<string> {
+  const out = builtTablePath(name);
+  const table = builder(name);
+  if (connection) await table.build(connection, out);
+  else await withDuckDB((c) => table.build(c, out));
+  return out;
+}
+
+/** Builds a table only if its file is missing (entry points use this; `npm run data` rebuilds all). */
+export async function ensureBuilt(name: string, connection?: DuckDBConnection): Promise<string> {
+  const out = builtTablePath(name);
+  return existsSync(out) ? out : buildTable(name, connection);
+}
+
+export async function buildAll(log: (line: string) => void = () => {}): Promise<void> {
+  await withDuckDB(async (connection) => {
+    for (const table of [...TABLES, catalogBuilder]) {
+      const started = performance.now();
+      await buildTable(table.name, connection);
+      log(`${table.name}: ${Math.round(performance.now() - started)} ms`);
+    }
+  });
+}

@@ -1,0 +1,14 @@
+// Where loaders read inputs and write outputs, relative to the repository root.
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const REFERENCE_DIR = path.join(ROOT, "data/reference");
+export const GEO_DIR = path.join(ROOT, "data/geo");
+export const PRIVATE_DIR = path.join(ROOT, "data/private");
+/** Built Parquet tables (git-ignored); Framework entry points stream them from here. */
+export const BUILD_DIR = process.env.TS_BUILD_DIR ? path.resolve(process.env.TS_BUILD_DIR) : path.join(ROOT, "data/build");
+
+export function builtTablePath(name: string): string {
+  return path.join(BUILD_DIR, `${name}.parquet`);
+}

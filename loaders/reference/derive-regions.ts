@@ -1,0 +1,47 @@
+// One-off derivation of data/reference/regions.csv from the boundary files and the published
+// administrative lists (run: npx tsx loaders/reference/derive-regions.ts). The output is committed;
+// this script documents how it was made and lets a reviewer re-derive it.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { formatCsv, parseCsvObjects } from "../lib/csv.js";
+import { writeFileAtomic } from "../lib/atomic.js";
+import { GEO_DIR, REFERENCE_DIR } from "../lib/paths.js";
+
+interface Feature { properties: Record<string, string | number> }
+const GEO_SOURCE = "cahyadsn/wilayah_boundaries @3c5a796 (MIT), kode Kemendagri 300.2.2-2138/2025";
+const ADMIN_SOURCE = "github:cahyadsn/wilayah db/wilayah.sql (commit b7ad440; Kepmendagri No 300.2.2-2138 Tahun 2025)";
+
+function features(file: string): Feature[] {
+  return (JSON.parse(readFileSync(path.join(GEO_DIR, file), "utf8")) as { features: Feature[] }).features;
+}
+const dotted = (kode: string) => kode.replace(/^(\d{2})(\d{2})?(\d{2})?(\d{4})?$/, (_m, a, b, c, d) => [a, b, c, d].filter(Boolean).join("."));
+
+const published = path.join(REFERENCE_DIR, "published");
+const kabkota = parseCsvObjects(readFileSync(path.join(published, "admin_kabkota_banten.csv"), "utf8"));
+const rows: Record<string, string>[] = [];
+for (const { row } of kabkota) {
+  const kode = row.kode_bps!;
+  rows.push({
+    kode, kode_kemendagri: row.kode_kemendagri!, nama: row.nama!,
+    level: kode.length === 2 ? "provinsi" : "kabkota",
+    jenis: row.jenis!, parent_kode: kode.length === 2 ? "" : "36", source: row.source!
+  });
+}
+for (const f of features("banten-kecamatan.geojson").sort((a, b) => String(a.properties.kode).localeCompare(String(b.properties.kode)))) {
+  const p = f.properties;
+  rows.push({ kode: String(p.kode), kode_kemendagri: String(p.kode_kemendagri), nama: String(p.nama), level: "kecamatan", jenis: "kecamatan", parent_kode: String(p.kab_kode), source: GEO_SOURCE });
+}
+for (const f of features("kota-serang-kelurahan.geojson").sort((a, b) => String(a.properties.kode).localeCompare(String(b.properties.kode)))) {
+  const p = f.properties;
+  rows.push({ kode: String(p.kode), kode_kemendagri: dotted(String(p.kode)), nama: String(p.nama), level: "kelurahan", jenis: String(p.jenis).toLowerCase(), parent_kode: String(p.kec_kode), source: GEO_SOURCE });
+}
+// Kelurahan names must agree with the published list (same source lineage, different file).
+const kelurahanList = parseCsvObjects(readFileSync(path.join(published, "admin_kelurahan_kota_serang.csv"), "utf8"));
+for (const { row } of kelurahanList) {
+  const match = rows.find((r) => r.kode_kemendagri === row.kode_kemendagri);
+  if (!match) throw new Error(`kelurahan ${row.kode_kemendagri} ${row.nama_kelurahan} missing from the boundary file`);
+  if (match.nama !== row.nama_kelurahan) throw new Error(`kelurahan ${row.kode_kemendagri}: ${match.nama} vs ${row.nama_kelurahan}`);
+  match.source = `${ADMIN_SOURCE} ; ${GEO_SOURCE}`;
+}
+await writeFileAtomic(path.join(REFERENCE_DIR, "regions.csv"), formatCsv(["kode", "kode_kemendagri", "nama", "level", "jenis", "parent_kode", "source"], rows));
+console.log(`regions.csv: ${rows.length} rows`);

@@ -1,0 +1,26 @@
+// Observable Framework configuration. Offline by design: no Google Fonts (globalStylesheets: []),
+// every library imported from node_modules, favicon shipped with the site.
+const ATTRIBUTION =
+  'Batas wilayah: <a href="https://github.com/cahyadsn/wilayah_boundaries">cahyadsn/wilayah_boundaries</a> (MIT, © 2024 Cahya DSN), kode Kemendagri 2025; disederhanakan. ' +
+  "Statistik kemiskinan: Badan Pusat Statistik (BPS) sebagaimana dikutip pada halaman Sumber data. " +
+  "Tepat Sasaran adalah perangkat lunak sumber terbuka (MIT).";
+
+export default {
+  title: "Tepat Sasaran",
+  root: "src",
+  lang: "id",
+  globalStylesheets: [],
+  style: "style.css",
+  head: '<link rel="icon" href="favicon.svg" type="image/svg+xml">',
+  footer: ATTRIBUTION,
+  search: false,
+  pager: false,
+  pages: [
+    { name: "Kemajuan menuju 2026", path: "/kemajuan" },
+    { name: "Perencana skenario", path: "/skenario" },
+    { name: "Cakupan & kesenjangan", path: "/cakupan" },
+    { name: "Rakor sinkronisasi", path: "/rakor" },
+    { name: "Periksa daftar BNBA", path: "/periksa" },
+    { name: "Sumber data", path: "/data" }
+  ]
+};

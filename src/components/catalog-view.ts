@@ -1,0 +1,82 @@
+// The Sumber data page's views: the table catalogue with data dictionary and downloads, and a row preview.
+import { formatDate, formatNumber } from "./format.js";
+import { el, syntheticBadge } from "./ui.js";
+
+export interface CatalogRow {
+  name: string;
+  description: string;
+  rows: number;
+  bytes: number;
+  columns: string;
+  source: string;
+  retrieved_at: string;
+  loader: string;
+  schema_version: number;
+  synthetic: boolean;
+}
+
+interface ColumnDoc { name: string; type: string; description: string }
+
+function dictionary(columnsJson: string): HTMLElement {
+  const columns = JSON.parse(columnsJson) as ColumnDoc[];
+  return el(
+    "details",
+    {},
+    el("summary", {}, `${columns.length} kolom`),
+    el(
+      "table",
+      { class: "ts-table" },
+      el("thead", {}, el("tr", {}, el("th", {}, "Kolom"), el("th", {}, "Tipe"), el("th", {}, "Arti"))),
+      el("tbody", {}, ...columns.map((c) => el("tr", {}, el("td", {}, el("code", {}, c.name)), el("td", {}, c.type), el("td", {}, c.description))))
+    )
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e6) return `${formatNumber(bytes / 1e6, 1)} MB`;
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1e3)))} KB`;
+}
+
+export function catalogTable(rows: readonly CatalogRow[], urls: Readonly<Record<string, string>>): HTMLElement {
+  const body = rows.map((row) => {
+    const url = urls[row.name];
+    return el(
+      "tr",
+      { "data-table": row.name },
+      el("td", {}, el("code", {}, row.name), row.synthetic ? el("div", {}, syntheticBadge()) : null),
+      el("td", {}, row.description, dictionary(row.columns)),
+      el("td", { class: "num", "data-rows": String(row.rows) }, formatNumber(row.rows)),
+      el("td", {}, row.source, el("div", { class: "ts-source" }, `Pemuat: ${row.loader} · skema v${row.schema_version}`)),
+      el("td", {}, formatDate(row.retrieved_at)),
+      el("td", {}, url ? el("a", { href: url, download: `${row.name}.parquet` }, `Parquet (${formatBytes(row.bytes)})`) : "–")
+    );
+  });
+  return el(
+    "table",
+    { class: "ts-table", id: "catalog" },
+    el(
+      "thead",
+      {},
+      el("tr", {}, ...["Tabel", "Isi dan kamus data", "Baris", "Sumber", "Tanggal data", "Unduh"].map((h, i) => el("th", i === 2 ? { class: "num" } : {}, h)))
+    ),
+    el("tbody", {}, ...body)
+  );
+}
+
+/** A plain table of rows (first rows of a data table). Values are shown as text, never as HTML. */
+export function rowsTable(rows: readonly Record<string, unknown>[]): HTMLElement {
+  if (rows.length === 0) return el("p", { class: "ts-pending" }, "Tabel ini tidak berisi baris.");
+  const columns = Object.keys(rows[0]!);
+  const cell = (value: unknown) =>
+    value === null || value === undefined ? "–" : typeof value === "number" ? formatNumber(value, Number.isInteger(value) ? 0 : 2) : value instanceof Date ? formatDate(value) : String(value);
+  return el(
+    "div",
+    { style: "overflow-x:auto" },
+    el(
+      "table",
+      { class: "ts-table" },
+      el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {}, c)))),
+      el("tbody", {}, ...rows.map((r) => el("tr", {}, ...columns.map((c) => el("td", {}, cell(r[c]))))))
+    )
+  );
+}

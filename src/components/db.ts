@@ -1,0 +1,48 @@
+// Browser data layer: one duckdb-wasm instance per page, served from this site (no CDN),
+// Parquet decoded by parquet-wasm into Arrow IPC, tables loaded on first query.
+import * as duckdb from "@duckdb/duckdb-wasm";
+import initParquet, { readParquet } from "parquet-wasm";
+import { Database, SESSION_SETTINGS, type ConnectionLike } from "./database.js";
+import { publishedTables } from "./tables.js";
+export { urlSource } from "./tables.js";
+
+export { sql, ident, list, join } from "./sql.js";
+export { DataError, toRows } from "./database.js";
+export type { Database } from "./database.js";
+
+// import.meta.resolve lets Framework copy these files into the built site.
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: {
+    mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
+    mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js")
+  },
+  eh: {
+    mainModule: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+    mainWorker: import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
+  }
+};
+const PARQUET_WASM = import.meta.resolve("parquet-wasm/esm/parquet_wasm_bg.wasm");
+
+function decodeParquet(parquet: Uint8Array): Uint8Array {
+  return readParquet(parquet).intoIPCStream();
+}
+
+async function open(): Promise<Database> {
+  const [bundle] = await Promise.all([
+    duckdb.selectBundle(BUNDLES),
+    initParquet({ module_or_path: PARQUET_WASM })
+  ]);
+  const worker = new Worker(bundle.mainWorker!, { type: "module" });
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule);
+  const connection = await db.connect();
+  await connection.query(SESSION_SETTINGS);
+  return new Database(connection as unknown as ConnectionLike, decodeParquet, publishedTables());
+}
+
+let shared: Promise<Database> | undefined;
+
+/** The page's shared database; created on first call. */
+export function getDatabase(): Promise<Database> {
+  return (shared ??= open());
+}

@@ -1,0 +1,26 @@
+// Every Parquet table the build publishes, by name → URL. Pages query tables by name; the data
+// layer fetches a file only when a query first names its table.
+import { FileAttachment } from "observablehq:stdlib";
+import type { TableSource } from "./database.js";
+
+// Literal paths let Framework find and copy the files. Reading `.href` (not `.parquet()`) also keeps
+// Framework from adding its CDN-hosted Parquet reader to the page.
+export const TABLE_URLS: Readonly<Record<string, string>> = {
+  catalog: FileAttachment("../data/catalog.parquet").href,
+  regions: FileAttachment("../data/regions.parquet").href
+};
+
+export function urlSource(name: string, url: string): TableSource {
+  return {
+    name,
+    async load() {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
+      return new Uint8Array(await response.arrayBuffer());
+    }
+  };
+}
+
+export function publishedTables(): TableSource[] {
+  return Object.entries(TABLE_URLS).map(([name, url]) => urlSource(name, url));
+}
