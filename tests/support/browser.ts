@@ -1,0 +1,55 @@
+// Debian Chromium driven by playwright-core, shared by browser tests and benchmarks.
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_MISSING_MESSAGE = `Chromium tidak ditemukan di ${CHROMIUM_PATH}: uji peramban dilewati. Pasang dengan \`sudo apt-get install -y chromium\` (atau set CHROMIUM_PATH).`;
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"
+    ]
+  });
+}
+
+/** What a page did that a test should fail on. */
+export interface PageProblems {
+  consoleErrors: string[];
+  externalRequests: string[];
+  failedRequests: string[];
+}
+
+/**
+ * Records what a test should fail on. Requests to any other host are recorded and aborted before
+ * they leave the machine (the network here is closed, and tests must not depend on it anyway).
+ */
+export async function watchPage(page: Page, origin: string): Promise<PageProblems> {
+  const problems: PageProblems = { consoleErrors: [], externalRequests: [], failedRequests: [] };
+  const isLocal = (url: string) => url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:");
+  await page.route((url) => !isLocal(url.href), (route) => route.abort("blockedbyclient"));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.consoleErrors.push(`pageerror: ${error.message}`));
+  page.on("request", (request) => {
+    if (!isLocal(request.url())) problems.externalRequests.push(request.url());
+  });
+  page.on("requestfailed", (request) => {
+    if (isLocal(request.url())) problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`);
+  });
+  return problems;
+}
+
+/** Waits until Framework has no pending cells and the network is quiet. */
+export async function waitForPageSettled(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForLoadState("networkidle", { timeout });
+  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout });
+  await page.waitForLoadState("networkidle", { timeout });
+}
