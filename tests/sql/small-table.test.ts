@@ -1,0 +1,25 @@
+// The pure-JS reader for small tables must return exactly what DuckDB returns for the same file.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
+import { buildRegions } from "../../loaders/tables/regions.js";
+import { decodeSmallTable } from "../../src/components/small-table.js";
+import { makeTempDir } from "../support/tmp.js";
+
+const tmp = makeTempDir("small-table");
+const file = path.join(tmp.dir, "regions.parquet");
+beforeAll(() => withDuckDB((c) => buildRegions(c, file)));
+afterAll(() => tmp.remove());
+
+describe("small-table reader (hyparquet + fzstd)", () => {
+  it("decodes a ZSTD Parquet file to the same rows as DuckDB, with its provenance metadata", async () => {
+    const bytes = readFileSync(file);
+    const { rows, metadata } = await decodeSmallTable(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const expected = await withDuckDB((c) => queryRows(c, `SELECT * FROM '${file}'`));
+    expect(rows).toEqual(expected);
+    expect(metadata.table).toBe("regions");
+    expect(metadata.retrieved_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(typeof rows.find((r) => r.kode === "3673")?.population).toBe("number");
+  });
+});
