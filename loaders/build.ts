@@ -5,6 +5,7 @@ import { withDuckDB } from "./lib/duck.js";
 import { builtTablePath } from "./lib/paths.js";
 import { buildCatalog } from "./tables/catalog.js";
 import { buildRegions } from "./tables/regions.js";
+import { buildBpsExtremePoverty, buildBpsPoverty, buildTargets } from "./tables/bps.js";
 
 export interface TableBuilder {
   readonly name: string;
@@ -12,7 +13,12 @@ export interface TableBuilder {
 }
 
 /** Every table except the catalog, in build order. Add new tables here and in src/components/tables.ts. */
-export const TABLES: readonly TableBuilder[] = [{ name: "regions", build: buildRegions }];
+export const TABLES: readonly TableBuilder[] = [
+  { name: "regions", build: buildRegions },
+  { name: "bps_poverty", build: (c, out) => buildBpsPoverty(c, out) },
+  { name: "bps_extreme_poverty", build: (c, out) => buildBpsExtremePoverty(c, out) },
+  { name: "targets", build: (c, out) => buildTargets(c, out) }
+];
 
 const catalogBuilder: TableBuilder = {
   name: "catalog",

@@ -7,7 +7,10 @@ import type { TableSource } from "./database.js";
 // Framework from adding its CDN-hosted Parquet reader to the page.
 export const TABLE_URLS: Readonly<Record<string, string>> = {
   catalog: FileAttachment("../data/catalog.parquet").href,
-  regions: FileAttachment("../data/regions.parquet").href
+  regions: FileAttachment("../data/regions.parquet").href,
+  bps_poverty: FileAttachment("../data/bps_poverty.parquet").href,
+  bps_extreme_poverty: FileAttachment("../data/bps_extreme_poverty.parquet").href,
+  targets: FileAttachment("../data/targets.parquet").href
 };
 
 export function urlSource(name: string, url: string): TableSource {
