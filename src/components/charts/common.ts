@@ -1,0 +1,62 @@
+// Pieces every chart builder shares: schema version, Indonesian config, colours, label formatting.
+import type { Config } from "vega-lite";
+import { formatNumber } from "../format.js";
+import type { ProjectionStatus } from "../model/projection.js";
+import { LOCALE_ID } from "./locale.js";
+
+/** Vega-Lite major version the specs are written for (the schema in node_modules/vega-lite). */
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/** Observed data, projection, target, missing values. */
+export const COLORS = {
+  observed: "#1f5f8b",
+  projection: "#e07b1a",
+  target: "#8c1c13",
+  missing: "#d9d9d9",
+  boundary: "#ffffff"
+} as const;
+
+/** Status colours from a diverging red–blue scheme that stays distinguishable with red–green colour blindness. */
+export const STATUS_COLORS: Readonly<Record<ProjectionStatus, string>> = {
+  off_track: "#b2182b",
+  at_risk: "#ef8a62",
+  on_track: "#2166ac",
+  insufficient_data: "#bababa"
+};
+
+/** d3-format specifiers; the locale turns them into "5,51" and "1.300". */
+export const NUMBER_FORMAT = ",.2~f";
+export const YEAR_FORMAT = "d";
+
+export function baseConfig(): Config {
+  return {
+    locale: LOCALE_ID,
+    font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    view: { stroke: null },
+    axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" },
+    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" },
+    title: { anchor: "start", fontSize: 14, fontWeight: "bold" }
+  };
+}
+
+function withUnit(formatted: string, unit: string): string {
+  if (formatted === "–" || unit === "") return formatted;
+  return unit === "%" ? `${formatted}%` : `${formatted} ${unit}`;
+}
+
+/** "5,51%" or "41,07 ribu jiwa": unit glued on for "%", spaced for words. */
+export function valueLabel(value: number | null | undefined, unit: string, digits = 2): string {
+  return withUnit(formatNumber(value, digits), unit);
+}
+
+/** Like valueLabel without trailing decimal zeros: "0%", "4,5%", "0,25%". */
+export function shortValueLabel(value: number | null | undefined, unit: string, digits = 2): string {
+  let n = formatNumber(value, digits);
+  if (n.includes(",")) n = n.replace(/0+$/, "").replace(/,$/, "");
+  return withUnit(n, unit);
+}
+
+/** Axis title with its unit: "Penduduk miskin (%)". */
+export function titleWithUnit(title: string, unit: string): string {
+  return unit ? `${title} (${unit})` : title;
+}
