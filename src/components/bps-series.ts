@@ -122,3 +122,11 @@ export const EXTREME_KIND_LABEL: Readonly<Record<ExtremeRow["kind"], string>> = 
   unclear: "Dasar tidak disebutkan",
   line_only: "Hanya garis kemiskinan"
 };
+
+/** One row per year from `fromYear` to `toYear`: the figure, or null where none was published. */
+export function yearCoverage(series: readonly Figure[], fromYear: number, toYear: number): { year: number; figure: Figure | null }[] {
+  const byYear = new Map(series.map((f) => [f.year, f]));
+  const years: { year: number; figure: Figure | null }[] = [];
+  for (let year = fromYear; year <= toYear; year++) years.push({ year, figure: byYear.get(year) ?? null });
+  return years;
+}

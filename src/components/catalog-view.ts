@@ -64,7 +64,7 @@ export function catalogTable(rows: readonly CatalogRow[], urls: Readonly<Record<
 }
 
 /** A plain table of rows (first rows of a data table). Values are shown as text, never as HTML. */
-export function rowsTable(rows: readonly Record<string, unknown>[]): HTMLElement {
+export function rowsTable(rows: readonly Record<string, unknown>[], table: string): HTMLElement {
   if (rows.length === 0) return el("p", { class: "ts-pending" }, "Tabel ini tidak berisi baris.");
   const columns = Object.keys(rows[0]!);
   const cell = (value: unknown) =>
@@ -74,7 +74,7 @@ export function rowsTable(rows: readonly Record<string, unknown>[]): HTMLElement
     { style: "overflow-x:auto" },
     el(
       "table",
-      { class: "ts-table" },
+      { class: "ts-table", id: "preview", "data-table": table },
       el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {}, c)))),
       el("tbody", {}, ...rows.map((r) => el("tr", {}, ...columns.map((c) => el("td", {}, cell(r[c]))))))
     )

@@ -42,3 +42,31 @@ export function sourceLine(source: string, retrievedAt?: string | null): HTMLEle
 export function syntheticBadge(): HTMLElement {
   return el("span", { class: "ts-synthetic", title: "Data dibangkitkan untuk demonstrasi, bukan data penduduk sebenarnya" }, "DATA SINTETIS");
 }
+
+interface Sourced {
+  readonly source: string;
+  readonly retrieved_at: string | Date;
+}
+
+function sourceLink(source: string): Node | string {
+  return /^https?:\/\//.test(source) ? el("a", { href: source, rel: "noreferrer", title: source }, new URL(source).hostname) : source;
+}
+
+/**
+ * "Sumber: bps.go.id, detik.com · snapshot 5 Okt 2026" under a figure or chart: every distinct
+ * source of the figures shown (a row's source may list several, separated by " ; "), each linked.
+ */
+export function sourceNote(figures: readonly Sourced[]): HTMLElement {
+  // One entry per site: several articles on one site would repeat the same hostname.
+  const bySite = new Map<string, string>();
+  for (const source of figures.flatMap((f) => f.source.split(" ; ").map((s) => s.trim())).filter(Boolean)) {
+    const site = /^https?:\/\//.test(source) ? new URL(source).hostname : source;
+    if (!bySite.has(site)) bySite.set(site, source);
+  }
+  const sources = [...bySite.values()];
+  const dates = [...new Set(figures.map((f) => (f.retrieved_at instanceof Date ? f.retrieved_at.toISOString() : f.retrieved_at).slice(0, 10)))].sort();
+  const note = el("p", { class: "ts-source" }, "Sumber: ");
+  sources.forEach((source, i) => note.append(...(i > 0 ? [", "] : []), sourceLink(source)));
+  if (dates.length > 0) note.append(` · snapshot ${dates.map((d) => formatDate(d)).join(", ")}`);
+  return note;
+}

@@ -82,8 +82,9 @@ describe.skipIf(!hasChromium)("built site in Chromium", () => {
     await page.goto(`${site.url}/data`);
     await waitForPageSettled(page);
     await page.selectOption("#preview-table", "regions");
-    await waitForPageSettled(page);
-    const firstCells = await page.locator("table.ts-table").last().locator("tbody tr td:first-child").allInnerTexts();
+    const preview = page.locator('#preview[data-table="regions"]');
+    await preview.waitFor({ timeout: 60_000 });
+    const firstCells = await preview.locator("tbody tr td:first-child").allInnerTexts();
     expect(firstCells.slice(0, 3)).toEqual(["36", "3601", "360101"]);
     await page.close();
   });
@@ -92,6 +93,8 @@ describe.skipIf(!hasChromium)("built site in Chromium", () => {
     const page = await browser.newPage();
     await page.route(/catalog\.[0-9a-f]+\.parquet$/, (route) => route.fulfill({ status: 503, body: "unavailable" }));
     await page.goto(`${site.url}/data`);
+    // duckdb-wasm starts before the fetch fails; on a slow machine that outlasts "network idle".
+    await page.locator(".ts-error").first().waitFor({ timeout: 60_000 });
     await waitForPageSettled(page);
     const messages = await page.locator(".ts-error").allInnerTexts();
     expect(messages.length).toBeGreaterThan(0);

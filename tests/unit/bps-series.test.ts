@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  currentTarget, extremeSurveySeries, latestExtremeFigure, latestWithChange, otherExtremeFigures, povertySeries,
+  currentTarget, extremeSurveySeries, latestExtremeFigure, latestWithChange, otherExtremeFigures, povertySeries, yearCoverage,
   type ExtremeRow, type PovertyRow, type TargetRow
 } from "../../src/components/bps-series.js";
 
@@ -65,5 +65,11 @@ describe("BPS series shaping", () => {
     expect(currentTarget(targets, "3604")?.basis).toBe("RPJMN");
     expect(currentTarget(targets, "3673")?.basis).toBe("RPJMD");
     expect(currentTarget(targets.slice(0, 1), "3604")).toBeNull();
+  });
+
+  it("lists every year of a range and marks the unpublished ones", () => {
+    const coverage = yearCoverage(povertySeries(rows, "3673", "p0_pct"), 2021, 2025);
+    expect(coverage.map((c) => [c.year, c.figure?.value ?? null])).toEqual([[2021, null], [2022, 5.94], [2023, null], [2024, 5.65], [2025, 5.4]]);
+    expect(yearCoverage([], 2025, 2024)).toEqual([]);
   });
 });

@@ -52,6 +52,8 @@ export interface TrendDatum {
   value_label: string;
   interval_label: string | null;
   source: string | null;
+  /** Observed rows: runs of consecutive years share a segment; the line is not drawn across a gap. */
+  segment: number;
 }
 
 interface CommonOptions {
@@ -131,7 +133,7 @@ function observedData(
       throw new Error(`Tahun ${year} muncul lebih dari sekali${where}; pisahkan seri Maret dan September.`);
     }
     seen.add(year);
-    if (value === null) continue; // a gap in the series: the line joins the neighbours
+    if (value === null) continue; // a gap in the series: see withSegments
     const source = row[sourceField];
     data.push({
       kind: "observed",
@@ -143,10 +145,21 @@ function observedData(
       upper: null,
       value_label: valueLabel(value, options.unit, digits),
       interval_label: null,
-      source: typeof source === "string" && source !== "" ? source : null
+      source: typeof source === "string" && source !== "" ? source : null,
+      segment: 0
     });
   }
-  return data.sort((a, b) => a.year - b.year);
+  return withSegments(data.sort((a, b) => a.year - b.year));
+}
+
+/** Numbers runs of consecutive years, so a missing year breaks the line instead of being bridged
+ * by a straight stroke that reads like an interpolated figure. */
+function withSegments(sorted: TrendDatum[]): TrendDatum[] {
+  let segment = 0;
+  return sorted.map((d, i) => {
+    if (i > 0 && d.year - sorted[i - 1]!.year > 1) segment++;
+    return { ...d, segment };
+  });
 }
 
 function projectionData(projection: ProjectionInput, unit: string, digits: number, region: string | null): TrendDatum[] {
@@ -164,7 +177,8 @@ function projectionData(projection: ProjectionInput, unit: string, digits: numbe
       p.lower === null || p.upper === null
         ? null
         : `${valueLabel(p.lower, unit, digits)} – ${valueLabel(p.upper, unit, digits)}`,
-    source: null
+    source: null,
+    segment: 0
   }));
 }
 
@@ -179,7 +193,8 @@ function targetDatum(value: number, year: number, unit: string, digits: number, 
     upper: null,
     value_label: `Target ${year}: ${shortValueLabel(value, unit, digits)}`,
     interval_label: null,
-    source: null
+    source: null,
+    segment: 0
   };
 }
 
@@ -248,7 +263,12 @@ function trendLayers(plan: LayerPlan): Layer[] {
     );
   }
   layers.push(
-    { name: "observed_line", transform: only("observed"), mark: { type: "line" }, encoding: { x, y, color } },
+    {
+      name: "observed_line",
+      transform: only("observed"),
+      mark: { type: "line" },
+      encoding: { x, y, color, detail: { field: "segment", type: "nominal" } }
+    },
     {
       name: "observed_points",
       transform: only("observed"),

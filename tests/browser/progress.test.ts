@@ -1,0 +1,151 @@
+// Ringkasan (/) and Kemajuan (/kemajuan) in Chromium: the figures on screen are the ones in the
+// published Parquet files (read here with native DuckDB, independently of the page's reader).
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
+import { ROOT } from "../../loaders/lib/paths.js";
+import { formatPercent } from "../../src/components/format.js";
+import { serveStatic, type StaticSite } from "../../scripts/serve.js";
+import { chromiumAvailable, launchChromium, waitForPageSettled, watchPage, type PageProblems } from "../support/browser.js";
+
+const DIST = path.join(ROOT, "dist");
+const KABKOTA = ["3601", "3602", "3603", "3604", "3671", "3672", "3673", "3674"];
+
+/** The published file of a table (dist/_file/data/<name>.<hash>.parquet). */
+function distTable(name: string): string {
+  const dir = path.join(DIST, "_file/data");
+  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".parquet"));
+  if (!file) throw new Error(`${name} is not in dist/`);
+  return path.join(dir, file);
+}
+
+const sql = <T extends Record<string, unknown>>(query: string) => withDuckDB((c) => queryRows(c, query)) as Promise<T[]>;
+
+async function open(browser: Browser, url: string): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = await watchPage(page, new URL(url).origin);
+  await page.goto(url);
+  await waitForPageSettled(page);
+  return { page, problems };
+}
+
+function expectClean(problems: PageProblems): void {
+  expect(problems.externalRequests).toEqual([]);
+  expect(problems.failedRequests).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+}
+
+describe.skipIf(!chromiumAvailable())("progress pages show the published figures", () => {
+  let site: StaticSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` before the browser tests");
+    site = await serveStatic(DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("Ringkasan: latest March P0 and poor count per headline region, as in bps_poverty.parquet", async () => {
+    const { page, problems } = await open(browser, `${site.url}/`);
+    for (const region of ["36", "3673", "3604"]) {
+      for (const field of ["p0_pct", "poor_count"] as const) {
+        const [latest] = await sql<{ year: number; value: number }>(
+          `SELECT year, ${field} AS value FROM '${distTable("bps_poverty")}'
+           WHERE region_kode = '${region}' AND month = 3 AND ${field} IS NOT NULL ORDER BY year DESC LIMIT 1`
+        );
+        const kpi = page.locator(`.ts-kpi[data-region="${region}"][data-kpi="${field === "p0_pct" ? "p0" : "poor_count"}"]`);
+        expect(Number(await kpi.getAttribute("data-value")), `${region} ${field}`).toBe(Number(latest!.value));
+        expect(Number(await kpi.getAttribute("data-year"))).toBe(Number(latest!.year));
+        if (field === "p0_pct") expect(await kpi.locator(".ts-kpi-value").innerText()).toBe(formatPercent(Number(latest!.value)));
+      }
+      const [extreme] = await sql<{ year: number; kind: string }>(
+        `SELECT year, kind FROM '${distTable("bps_extreme_poverty")}'
+         WHERE region_kode = '${region}' AND kind <> 'line_only' AND (extreme_pct IS NOT NULL OR extreme_count IS NOT NULL)
+         ORDER BY year DESC, coalesce(month, 0) DESC LIMIT 1`
+      );
+      const kpi = page.locator(`.ts-kpi[data-region="${region}"][data-kpi="extreme"]`);
+      expect(Number(await kpi.getAttribute("data-year"))).toBe(Number(extreme!.year));
+      expect(await kpi.locator(".ts-source").count()).toBe(1);
+    }
+    // A status needs at least two comparable survey points; count them independently of the model.
+    const counts = await sql<{ region_kode: string; n: bigint }>(
+      `SELECT region_kode, count(DISTINCT year) AS n FROM '${distTable("bps_extreme_poverty")}'
+       WHERE kind = 'survey' AND extreme_pct > 0 AND year < 2025 AND region_kode IN ('36', ${KABKOTA.map((k) => `'${k}'`).join(",")})
+       GROUP BY region_kode`
+    );
+    const rows = page.locator("#status-table tbody tr");
+    expect(await rows.count()).toBe(9);
+    for (const { region_kode, n } of counts) {
+      const status = await page.locator(`#status-table tr[data-region="${region_kode}"] [data-status]`).getAttribute("data-status");
+      if (Number(n) < 2) expect(status, region_kode).toBe("insufficient_data");
+      else expect(status, region_kode).not.toBe("insufficient_data");
+    }
+    expectClean(problems);
+    await page.close();
+  });
+
+  it("Kemajuan: region from the URL, year table with unpublished years marked, charts drawn", async () => {
+    const { page, problems } = await open(browser, `${site.url}/kemajuan?wilayah=3673`);
+    expect(await page.locator("#region-picker").inputValue()).toBe("3673");
+    const published = await sql<{ year: number; p0_pct: number | null }>(
+      `SELECT year, p0_pct FROM '${distTable("bps_poverty")}' WHERE region_kode = '3673' AND month = 3 ORDER BY year`
+    );
+    const years = published.map((r) => Number(r.year));
+    const first = Math.min(...years);
+    const last = Math.max(...years);
+    const table = page.locator("#coverage-table tbody tr");
+    expect(await table.count()).toBe(last - first + 1);
+    for (let year = first; year <= last; year++) {
+      const row = page.locator(`#coverage-table tr[data-year="${year}"]`);
+      const figure = published.find((r) => Number(r.year) === year);
+      if (!figure) expect(await row.getAttribute("class"), `${year}`).toBe("ts-gap");
+      else if (figure.p0_pct !== null) expect(await row.locator('[data-field="p0_pct"]').innerText()).toBe(formatPercent(Number(figure.p0_pct)));
+    }
+    expect(years.length, "the snapshot should have at least one unpublished year to show").toBeLessThan(last - first + 1);
+
+    const indicators = page.locator(".ts-indicator");
+    expect(await indicators.count()).toBe(5);
+    for (const indicator of await indicators.all()) {
+      expect(await indicator.locator("svg, .ts-empty").count()).toBeGreaterThan(0);
+    }
+    const [survey] = await sql<{ n: bigint }>(
+      `SELECT count(DISTINCT year) AS n FROM '${distTable("bps_extreme_poverty")}' WHERE region_kode = '3673' AND kind = 'survey' AND extreme_pct IS NOT NULL`
+    );
+    expect(Number(await page.locator("#extreme-chart").getAttribute("data-points"))).toBe(Number(survey!.n));
+    expectClean(problems);
+    await page.close();
+  });
+
+  it("Kemajuan: picking a region updates the page and the URL", async () => {
+    const { page, problems } = await open(browser, `${site.url}/kemajuan`);
+    expect(await page.locator("#projection-summary").getAttribute("data-region")).toBe("36");
+    await page.selectOption("#region-picker", "3604");
+    await page.waitForFunction(() => document.querySelector("#projection-summary")?.getAttribute("data-region") === "3604");
+    await waitForPageSettled(page);
+    expect(new URL(page.url()).searchParams.get("wilayah")).toBe("3604");
+    expect(await page.locator("#projection-summary").innerText()).toContain("Kabupaten Serang");
+    expectClean(problems);
+    await page.close();
+  });
+
+  it("Kemajuan: the map shows the latest year with a P0 for every kab/kota, and small multiples for all eight", async () => {
+    const { page, problems } = await open(browser, `${site.url}/kemajuan`);
+    const [complete] = await sql<{ year: number }>(
+      `SELECT year FROM '${distTable("bps_poverty")}' WHERE month = 3 AND p0_pct IS NOT NULL AND region_kode IN (${KABKOTA.map((k) => `'${k}'`).join(",")})
+       GROUP BY year HAVING count(DISTINCT region_kode) = ${KABKOTA.length} ORDER BY year DESC LIMIT 1`
+    );
+    expect(Number(await page.locator("#p0-map").getAttribute("data-year"))).toBe(Number(complete!.year));
+    expect(await page.locator("#p0-map path").count()).toBeGreaterThanOrEqual(KABKOTA.length);
+    const panels = await page.locator("#small-multiples svg text").evaluateAll((texts) => texts.map((t) => t.textContent));
+    for (const name of ["Kota Serang", "Kabupaten Serang", "Kabupaten Lebak", "Kota Tangerang Selatan"]) expect(panels).toContain(name);
+    expect(await page.locator("#p0-map").innerText()).toContain("cahyadsn/wilayah_boundaries");
+    expectClean(problems);
+    await page.close();
+  });
+});

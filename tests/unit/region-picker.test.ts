@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { regionFromSearch, searchWithRegion } from "../../src/components/region-picker.js";
+
+const regions = [{ kode: "36", nama: "Banten" }, { kode: "3673", nama: "Kota Serang" }];
+
+describe("region in the URL", () => {
+  it("reads a known region from the query string", () => {
+    expect(regionFromSearch("?wilayah=3673", regions, "36")).toBe("3673");
+  });
+  it("falls back on a missing or unknown region instead of showing an empty page", () => {
+    expect(regionFromSearch("", regions, "36")).toBe("36");
+    expect(regionFromSearch("?wilayah=9999", regions, "36")).toBe("36");
+    expect(regionFromSearch("?wilayah=%27%3B+DROP", regions, "36")).toBe("36");
+  });
+  it("sets the region and keeps other parameters", () => {
+    expect(searchWithRegion("?tahun=2025&wilayah=36", "3673")).toBe("?tahun=2025&wilayah=3673");
+    expect(searchWithRegion("", "3604")).toBe("?wilayah=3604");
+  });
+});
