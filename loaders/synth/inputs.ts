@@ -1,0 +1,156 @@
+// Published inputs of the synthetic registry, read from the reference CSVs (never typed in here),
+// so every calibrated number can be traced to its row and source.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseCsvObjects } from "../lib/csv.js";
+import { REFERENCE_DIR } from "../lib/paths.js";
+import {
+  readCalibrationTargets,
+  readProgrammeAllocations,
+  readProgrammes,
+  type CalibrationTarget,
+  type Programme,
+  type ProgrammeAllocation
+} from "../programmes/reference.js";
+import { inverseNormalCdf } from "./math.js";
+
+const PUBLISHED_DIR = path.join(REFERENCE_DIR, "published");
+
+/** The extreme-poverty line used to count extreme-poor people: a parameter with its source. */
+export interface PovertyLine {
+  /** Rupiah per capita per month. */
+  readonly rp: number;
+  readonly label: string;
+  readonly source: string;
+}
+
+/** Log-normal per-capita expenditure (national), fitted through two published BPS points. */
+export interface NationalExpenditure {
+  readonly mu: number;
+  readonly sigma: number;
+  readonly basis: string;
+}
+
+export interface KecamatanRef {
+  readonly kode: string;
+  readonly nama: string;
+  readonly kab_kode: string;
+  /** Kelurahan codes (Kota Serang only; empty where no desa/kelurahan list is held). */
+  readonly kelurahan: readonly string[];
+}
+
+export interface SynthInputs {
+  readonly extremeLine: PovertyLine;
+  readonly nationalExpenditure: NationalExpenditure;
+  readonly kabkota: readonly { kode: string; nama: string }[];
+  readonly kecamatan: readonly KecamatanRef[];
+  /** Desa count per Kab. Serang kecamatan (weights for spreading households there). */
+  readonly desaCount: ReadonlyMap<string, number>;
+  /** Registered population per kab/kota, Kepmendagri 300.2.2-2138/2025 (weights for the Banten scale). */
+  readonly population2025: ReadonlyMap<string, number>;
+  /** DTSEN desil 2–5 counts (jiwa) of Kota Cilegon, Aug 2025: the only published desil shape in Banten. */
+  readonly desilShape: { readonly counts: readonly number[]; readonly source: string };
+  readonly targets: readonly CalibrationTarget[];
+  readonly allocations: readonly ProgrammeAllocation[];
+  readonly programmes: readonly Programme[];
+}
+
+async function readObjects(file: string): Promise<Record<string, string>[]> {
+  const text = await readFile(file, "utf8");
+  return parseCsvObjects(text).map((r) => r.row);
+}
+
+function single<T>(rows: T[], what: string): T {
+  if (rows.length !== 1) throw new Error(`${what}: ditemukan ${rows.length} baris, harus tepat satu.`);
+  return rows[0]!;
+}
+
+/** US$1.90 PPP-2011 line (Rp351,957.4, BPS Mar 2023) from extreme_poverty.csv. */
+export function extremeLineFrom(rows: Record<string, string>[]): PovertyLine & { rate_pct: number } {
+  const row = single(
+    rows.filter((r) => r.region_kode === "00" && r.year === "2023" && r.month === "3" && r.line_rp !== ""),
+    "garis kemiskinan ekstrem Indonesia Maret 2023 di extreme_poverty.csv"
+  );
+  return {
+    rp: Number(row.line_rp),
+    rate_pct: Number(row.extreme_pct),
+    label: "US$1,90 PPP 2011 per hari (BPS, Maret 2023)",
+    source: `extreme_poverty.csv (Indonesia, Maret 2023): ${row.source}`
+  };
+}
+
+/**
+ * Fits log(expenditure) ~ Normal(mu, sigma) so that the share below the extreme line equals the extreme rate
+ * and the share below the poverty line equals P0 (both Indonesia, March 2023). Two points fix two parameters.
+ */
+export function fitNationalExpenditure(
+  extreme: { rp: number; rate_pct: number },
+  poverty: { rp: number; p0_pct: number }
+): NationalExpenditure {
+  const zExtreme = inverseNormalCdf(extreme.rate_pct / 100);
+  const zPoverty = inverseNormalCdf(poverty.p0_pct / 100);
+  const sigma = (Math.log(poverty.rp) - Math.log(extreme.rp)) / (zPoverty - zExtreme);
+  const mu = Math.log(extreme.rp) - sigma * zExtreme;
+  if (!(sigma > 0)) throw new Error("Sebaran pengeluaran tidak valid: garis kemiskinan harus di atas garis ekstrem dengan persentase lebih besar.");
+  return {
+    mu,
+    sigma,
+    basis:
+      `turunan: log-normal melalui dua titik BPS Maret 2023 — ${extreme.rate_pct} % di bawah Rp${extreme.rp} (ekstrem) ` +
+      `dan ${poverty.p0_pct} % di bawah Rp${poverty.rp} (garis kemiskinan nasional)`
+  };
+}
+
+export async function loadSynthInputs(): Promise<SynthInputs> {
+  const [extremeRows, nationalRows, regionRows, kabSerangRows, populationRows, coverageRows, targets, allocations, programmes] =
+    await Promise.all([
+      readObjects(path.join(PUBLISHED_DIR, "extreme_poverty.csv")),
+      readObjects(path.join(PUBLISHED_DIR, "national_poverty.csv")),
+      readObjects(path.join(REFERENCE_DIR, "regions.csv")),
+      readObjects(path.join(PUBLISHED_DIR, "admin_kecamatan_kab_serang.csv")),
+      readObjects(path.join(PUBLISHED_DIR, "population_kabkota.csv")),
+      readObjects(path.join(PUBLISHED_DIR, "programme_coverage.csv")),
+      readCalibrationTargets(),
+      readProgrammeAllocations(),
+      readProgrammes()
+    ]);
+
+  const extreme = extremeLineFrom(extremeRows);
+  const national = single(
+    nationalRows.filter((r) => r.region_kode === "00" && r.year === "2023" && r.month === "3"),
+    "kemiskinan Indonesia Maret 2023 di national_poverty.csv"
+  );
+  const nationalExpenditure = fitNationalExpenditure(extreme, { rp: Number(national.poverty_line_rp), p0_pct: Number(national.p0_pct) });
+
+  const kabkota = regionRows.filter((r) => r.level === "kabkota").map((r) => ({ kode: r.kode!, nama: r.nama! }));
+  const kelurahanByKec = new Map<string, string[]>();
+  for (const r of regionRows.filter((r) => r.level === "kelurahan")) {
+    const list = kelurahanByKec.get(r.parent_kode!) ?? [];
+    list.push(r.kode!);
+    kelurahanByKec.set(r.parent_kode!, list);
+  }
+  const kecamatan = regionRows
+    .filter((r) => r.level === "kecamatan")
+    .map((r) => ({ kode: r.kode!, nama: r.nama!, kab_kode: r.parent_kode!, kelurahan: (kelurahanByKec.get(r.kode!) ?? []).sort() }))
+    .sort((a, b) => a.kode.localeCompare(b.kode));
+
+  const desaCount = new Map(kabSerangRows.map((r) => [r.kode_kemendagri!.replaceAll(".", ""), Number(r.jumlah_desa)]));
+  const population2025 = new Map(
+    populationRows.filter((r) => r.reference === "Kepmendagri 300.2.2-2138/2025").map((r) => [r.region_kode!, Number(r.population)])
+  );
+
+  const cilegon = coverageRows.filter((r) => r.region_kode === "3672" && /^desil [2-5] /.test(r.measure ?? ""));
+  const shapeRows = [2, 3, 4, 5].map((d) => single(cilegon.filter((r) => r.measure!.startsWith(`desil ${d} `)), `DTSEN Cilegon desil ${d}`));
+  return {
+    extremeLine: { rp: extreme.rp, label: extreme.label, source: extreme.source },
+    nationalExpenditure,
+    kabkota,
+    kecamatan,
+    desaCount,
+    population2025,
+    desilShape: { counts: shapeRows.map((r) => Number(r.value)), source: `programme_coverage.csv (DTSEN Kota Cilegon, Agustus 2025): ${shapeRows[0]!.source}` },
+    targets,
+    allocations,
+    programmes
+  };
+}
