@@ -8,6 +8,8 @@ const ATTRIBUTION =
 export default {
   title: "Tepat Sasaran",
   root: "src",
+  // A second build (the privacy canary test) writes elsewhere so it never touches dist/.
+  output: process.env.TS_DIST_DIR ?? "dist",
   lang: "id",
   globalStylesheets: [],
   style: "style.css",

@@ -6,6 +6,8 @@ import { builtTablePath } from "./lib/paths.js";
 import { buildCatalog } from "./tables/catalog.js";
 import { buildRegions } from "./tables/regions.js";
 import { buildBpsExtremePoverty, buildBpsPoverty, buildTargets } from "./tables/bps.js";
+import { MICRODATA_TABLES, buildMicrodata } from "./tables/registry.js";
+import { buildOverlapRules, buildProgrammeAllocations, buildProgrammes } from "./programmes/tables.js";
 
 export interface TableBuilder {
   readonly name: string;
@@ -17,7 +19,12 @@ export const TABLES: readonly TableBuilder[] = [
   { name: "regions", build: buildRegions },
   { name: "bps_poverty", build: (c, out) => buildBpsPoverty(c, out) },
   { name: "bps_extreme_poverty", build: (c, out) => buildBpsExtremePoverty(c, out) },
-  { name: "targets", build: (c, out) => buildTargets(c, out) }
+  { name: "targets", build: (c, out) => buildTargets(c, out) },
+  { name: "programmes", build: buildProgrammes },
+  { name: "overlap_rules", build: buildOverlapRules },
+  { name: "programme_allocations", build: buildProgrammeAllocations },
+  // Registry and receipts partitions and the ingest report are written together (one ingest or one generation).
+  ...MICRODATA_TABLES.map((name) => ({ name, build: (c: DuckDBConnection) => buildMicrodata(c) }))
 ];
 
 const catalogBuilder: TableBuilder = {

@@ -1,8 +1,14 @@
-// `npm run data -- <command>`: builds the published tables (default) and, in later modules, fetches and validates sources.
+// `npm run data -- <command>`: builds the published tables (default), refreshes BPS statistics,
+// checks a registry or receipts file, and ingests data/private/.
 import { buildAll, buildTable } from "./build.js";
 import { runBpsCommand } from "./bps/command.js";
+import { PseudonymKeyError } from "./lib/pseudonym.js";
+import { runValidateCommand } from "./registry/validate-command.js";
+import { MICRODATA_TABLES, buildMicrodata } from "./tables/registry.js";
+import { withDuckDB } from "./lib/duck.js";
 
-const [command = "build"] = process.argv.slice(2);
+const [command = "build", ...args] = process.argv.slice(2);
+const USAGE = "Pilihan: build, bps [--refresh], validate <berkas> [--kind registry|receipts] [--json], ingest";
 
 async function main(): Promise<number> {
   switch (command) {
@@ -13,14 +19,33 @@ async function main(): Promise<number> {
       return 0;
     }
     case "bps": {
-      const code = await runBpsCommand(process.argv.slice(3));
+      const code = await runBpsCommand(args);
       if (code === 0) await buildTable("catalog"); // keep /data in step with the refreshed tables
       return code;
     }
+    case "validate":
+      return runValidateCommand(args);
+    case "ingest": {
+      const started = performance.now();
+      await withDuckDB((c) => buildMicrodata(c, (line) => console.log(`  ${line}`)));
+      await buildTable("catalog");
+      console.log(`${MICRODATA_TABLES.join(", ")} dibangun dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    }
     default:
-      console.error(`Perintah tidak dikenal: ${command}. Pilihan: build, bps`);
+      console.error(`Perintah tidak dikenal: ${command}. ${USAGE}`);
       return 2;
   }
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // A missing pseudonym key is the data officer's to fix: one sentence, no stack trace.
+  if (error instanceof PseudonymKeyError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

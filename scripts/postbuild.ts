@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import config from "../observablehq.config.js";
 import { writeFileAtomic } from "../loaders/lib/atomic.js";
-import { ROOT } from "../loaders/lib/paths.js";
+import { DIST_DIR } from "../loaders/lib/paths.js";
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -14,7 +14,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return nested.flat();
 }
 
-const files = await htmlFiles(path.join(ROOT, "dist"));
+const files = await htmlFiles(DIST_DIR);
 for (const file of files) {
   const html = await readFile(file, "utf8");
   const updated = html.replace(/<html(\s+lang="[^"]*")?>/, `<html lang="${config.lang}">`);

@@ -80,3 +80,48 @@ export function rowsTable(rows: readonly Record<string, unknown>[], table: strin
     )
   );
 }
+
+export interface RejectionSummaryRow {
+  file: string;
+  code: string;
+  severity: string;
+  n: number;
+  first_row: number | null;
+  example: string;
+}
+
+const SEVERITY_LABEL: Readonly<Record<string, string>> = { error: "ditolak", warning: "peringatan", info: "catatan" };
+
+/** The ingest report: what was rejected or flagged in the private files, grouped by finding. */
+export function rejectionSummary(rows: readonly RejectionSummaryRow[], synthetic: boolean): HTMLElement {
+  if (rows.length === 0) {
+    return el(
+      "p",
+      { class: "ts-pending", id: "rejections" },
+      synthetic
+        ? "Tidak ada berkas privat yang dimuat: registri dan daftar penerima di situs ini adalah data sintetis, sehingga tidak ada laporan pemeriksaan berkas."
+        : "Semua baris dalam berkas privat diterima tanpa temuan."
+    );
+  }
+  return el(
+    "table",
+    { class: "ts-table", id: "rejections" },
+    el("thead", {}, el("tr", {}, ...["Berkas", "Kode temuan", "Sifat", "Jumlah baris", "Baris pertama", "Contoh penjelasan"].map((h) => el("th", {}, h)))),
+    el(
+      "tbody",
+      {},
+      ...rows.map((r) =>
+        el(
+          "tr",
+          { "data-code": r.code },
+          el("td", {}, r.file),
+          el("td", {}, el("code", {}, r.code)),
+          el("td", {}, SEVERITY_LABEL[r.severity] ?? r.severity),
+          el("td", { class: "num" }, formatNumber(r.n)),
+          el("td", { class: "num" }, r.first_row === null ? "–" : formatNumber(r.first_row)),
+          el("td", {}, r.example)
+        )
+      )
+    )
+  );
+}

@@ -10,7 +10,15 @@ export const TABLE_URLS: Readonly<Record<string, string>> = {
   regions: FileAttachment("../data/regions.parquet").href,
   bps_poverty: FileAttachment("../data/bps_poverty.parquet").href,
   bps_extreme_poverty: FileAttachment("../data/bps_extreme_poverty.parquet").href,
-  targets: FileAttachment("../data/targets.parquet").href
+  targets: FileAttachment("../data/targets.parquet").href,
+  programmes: FileAttachment("../data/programmes.parquet").href,
+  overlap_rules: FileAttachment("../data/overlap_rules.parquet").href,
+  programme_allocations: FileAttachment("../data/programme_allocations.parquet").href,
+  registry_households_3673: FileAttachment("../data/registry_households_3673.parquet").href,
+  registry_households_3604: FileAttachment("../data/registry_households_3604.parquet").href,
+  programme_receipts_3673: FileAttachment("../data/programme_receipts_3673.parquet").href,
+  programme_receipts_3604: FileAttachment("../data/programme_receipts_3604.parquet").href,
+  ingest_rejections: FileAttachment("../data/ingest_rejections.parquet").href
 };
 
 export function urlSource(name: string, url: string): TableSource {

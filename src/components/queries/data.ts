@@ -11,3 +11,10 @@ export const previewQuery = (table: string, limit: number): SqlQuery => sql`
   SELECT * FROM ${ident(table)} LIMIT ${limit}`;
 
 export const rowCountQuery = (table: string): SqlQuery => sql`SELECT count(*) AS n FROM ${ident(table)}`;
+
+/** The ingest report by file, finding and severity (errors are rejected rows). */
+export const rejectionSummaryQuery = (): SqlQuery => sql`
+  SELECT file, code, severity, count(*)::INTEGER AS n, min(row) AS first_row, any_value(message) AS example
+  FROM ingest_rejections
+  GROUP BY file, code, severity
+  ORDER BY file, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, n DESC`;

@@ -1,0 +1,3 @@
+import { emitTable } from "../../loaders/lib/emit.js";
+
+await emitTable("programme_receipts_3673");
