@@ -1,13 +1,16 @@
 // `npm run bench`: cold page load and named-query latency in headless Chromium against the built
 // site, and the same SQL on native DuckDB in the same run, reported as ratios. Not a test: nothing
 // here asserts a time. Results: bench/out/latest.json and a table on stdout.
-import { execSync } from "node:child_process";
+import { execFile, execSync } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { Browser, Page } from "playwright-core";
 import { writeFileAtomic } from "../loaders/lib/atomic.js";
 import { ROOT } from "../loaders/lib/paths.js";
+import { queryRows, withDuckDB } from "../loaders/lib/duck.js";
+import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
 import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, launchChromium, waitForPageSettled } from "../tests/support/browser.js";
 import { serveStatic } from "../scripts/serve.js";
 import { FIXTURE_DIR, NAMED_QUERIES, SCALES, ensureFixture, type Scale } from "./fixtures.js";
@@ -20,6 +23,11 @@ const LOAD_RUNS: Record<Scale, number> = { kota_serang: 5, banten: 3 };
 const OUT = path.join(ROOT, "bench/out/latest.json");
 
 const results: Record<string, Summary> = {};
+/** Loader throughput: rows per second and the peak memory of the process that did the work. */
+const throughput: Record<string, { rows: number; rows_per_s: number; peak_rss_mb: number }> = {};
+const INGEST_ROWS = 1_000_000;
+const INGEST_RUNS = 3;
+const SYNTH_RUNS = 3;
 const ratios: Record<string, number> = {};
 const log = (line: string) => console.log(line);
 
@@ -133,6 +141,34 @@ async function benchBrowser(browser: Browser, siteUrl: string): Promise<void> {
   await page.close();
 }
 
+/** 1,000,000-row BNBA CSV → validated, pseudonymised Parquet, each run in its own process so peak RSS is the ingest's own. */
+async function benchIngest(): Promise<void> {
+  const runs: { seconds: number; rows_per_s: number; peak_rss_mb: number }[] = [];
+  for (let i = 0; i < INGEST_RUNS; i++) {
+    const { stdout } = await promisify(execFile)("npx", ["tsx", "bench/registry-ingest.ts", String(INGEST_ROWS)], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    runs.push(JSON.parse(stdout.trim().split("\n").pop()!));
+  }
+  results["native.ingest.registry_1m"] = summarise(runs.map((r) => r.seconds * 1000));
+  const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+  throughput["ingest.registry_1m"] = { rows: INGEST_ROWS, rows_per_s: median.rows_per_s, peak_rss_mb: Math.max(...runs.map((r) => r.peak_rss_mb)) };
+}
+
+/** The synthetic default (≈707k households + receipts) as `npm run data` makes it. */
+async function benchSynthetic(): Promise<void> {
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < SYNTH_RUNS; i++) {
+    await withDuckDB(async (c) => {
+      const started = performance.now();
+      const { households } = await generateSynthetic(c, { scale: "default", seed: DEFAULT_SEED });
+      samples.push(performance.now() - started);
+      rows = Number((await queryRows(c, `SELECT count(*) AS n FROM ${households}`))[0]!["n"]);
+    });
+  }
+  results["native.synthetic.default"] = summarise(samples);
+  throughput["synthetic.default"] = { rows, rows_per_s: Math.round(rows / (summarise(samples).p50_ms / 1000)), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+}
+
 function computeRatios(): void {
   for (const key of Object.keys(results)) {
     if (!key.startsWith("wasm.load.") && !key.startsWith("wasm.query.")) continue;
@@ -146,6 +182,8 @@ function printTable(): void {
   const rows = Object.entries(results).map(([metric, s]) => `${metric.padEnd(44)} ${String(s.p50_ms).padStart(10)} ${String(s.p95_ms).padStart(10)} ${String(s.n).padStart(4)}`);
   log(`\n${"metric".padEnd(44)} ${"p50 ms".padStart(10)} ${"p95 ms".padStart(10)} ${"n".padStart(4)}`);
   rows.forEach((r) => log(r));
+  log("\nthroughput:");
+  for (const [k, v] of Object.entries(throughput)) log(`  ${k.padEnd(30)} ${v.rows.toLocaleString("id-ID")} baris, ${v.rows_per_s.toLocaleString("id-ID")} baris/s, puncak RSS ${v.peak_rss_mb} MB`);
   log("\nratio (wasm p50 / native p50, same run):");
   for (const [k, v] of Object.entries(ratios)) log(`  ${k.padEnd(52)} ${v}×`);
 }
@@ -155,6 +193,10 @@ async function main(): Promise<number> {
     log("dist/ belum ada: menjalankan `npm run build` terlebih dahulu…");
     execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
   }
+  log(`ingest BNBA ${INGEST_ROWS.toLocaleString("id-ID")} baris ×${INGEST_RUNS} (proses terpisah)…`);
+  await benchIngest();
+  log(`data sintetis bawaan ×${SYNTH_RUNS}…`);
+  await benchSynthetic();
   for (const scale of Object.keys(SCALES) as Scale[]) {
     const file = await ensureFixture(scale);
     log(`native DuckDB, ${scale} (${SCALES[scale].toLocaleString("id-ID")} baris)…`);
@@ -176,7 +218,7 @@ async function main(): Promise<number> {
   computeRatios();
   printTable();
   const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, date: new Date().toISOString() };
-  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, machine }, null, 2) + "\n");
+  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, throughput, machine }, null, 2) + "\n");
   log(`\nDitulis: ${path.relative(ROOT, OUT)}`);
   return 0;
 }

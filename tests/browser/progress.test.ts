@@ -1,14 +1,14 @@
 // Ringkasan (/) and Kemajuan (/kemajuan) in Chromium: the figures on screen are the ones in the
 // published Parquet files (read here with native DuckDB, independently of the page's reader).
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
 import { ROOT } from "../../loaders/lib/paths.js";
 import { formatPercent } from "../../src/components/format.js";
-import { serveStatic, type StaticSite } from "../../scripts/serve.js";
-import { chromiumAvailable, launchChromium, waitForPageSettled, watchPage, type PageProblems } from "../support/browser.js";
+import { chromiumAvailable, waitForPageSettled, watchPage, type PageProblems } from "../support/browser.js";
+import { useBuiltSite } from "../support/site.js";
 
 const DIST = path.join(ROOT, "dist");
 const KABKOTA = ["3601", "3602", "3603", "3604", "3671", "3672", "3673", "3674"];
@@ -38,21 +38,10 @@ function expectClean(problems: PageProblems): void {
 }
 
 describe.skipIf(!chromiumAvailable())("progress pages show the published figures", () => {
-  let site: StaticSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(path.join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` before the browser tests");
-    site = await serveStatic(DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const built = useBuiltSite();
 
   it("Ringkasan: latest March P0 and poor count per headline region, as in bps_poverty.parquet", async () => {
-    const { page, problems } = await open(browser, `${site.url}/`);
+    const { page, problems } = await open(built.browser, `${built.site.url}/`);
     for (const region of ["36", "3673", "3604"]) {
       for (const field of ["p0_pct", "poor_count"] as const) {
         const [latest] = await sql<{ year: number; value: number }>(
@@ -91,7 +80,7 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
   });
 
   it("Kemajuan: region from the URL, year table with unpublished years marked, charts drawn", async () => {
-    const { page, problems } = await open(browser, `${site.url}/kemajuan?wilayah=3673`);
+    const { page, problems } = await open(built.browser, `${built.site.url}/kemajuan?wilayah=3673`);
     expect(await page.locator("#region-picker").inputValue()).toBe("3673");
     const published = await sql<{ year: number; p0_pct: number | null }>(
       `SELECT year, p0_pct FROM '${distTable("bps_poverty")}' WHERE region_kode = '3673' AND month = 3 ORDER BY year`
@@ -123,7 +112,7 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
   });
 
   it("Kemajuan: picking a region updates the page and the URL", async () => {
-    const { page, problems } = await open(browser, `${site.url}/kemajuan`);
+    const { page, problems } = await open(built.browser, `${built.site.url}/kemajuan`);
     expect(await page.locator("#projection-summary").getAttribute("data-region")).toBe("36");
     await page.selectOption("#region-picker", "3604");
     await page.waitForFunction(() => document.querySelector("#projection-summary")?.getAttribute("data-region") === "3604");
@@ -135,7 +124,7 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
   });
 
   it("Kemajuan: the map shows the latest year with a P0 for every kab/kota, and small multiples for all eight", async () => {
-    const { page, problems } = await open(browser, `${site.url}/kemajuan`);
+    const { page, problems } = await open(built.browser, `${built.site.url}/kemajuan`);
     const [complete] = await sql<{ year: number }>(
       `SELECT year FROM '${distTable("bps_poverty")}' WHERE month = 3 AND p0_pct IS NOT NULL AND region_kode IN (${KABKOTA.map((k) => `'${k}'`).join(",")})
        GROUP BY year HAVING count(DISTINCT region_kode) = ${KABKOTA.length} ORDER BY year DESC LIMIT 1`

@@ -1,14 +1,13 @@
 // Every page of the built site in Chromium: no console errors, no failed cells, no Indonesian
 // error boxes, and no request to any host but the local server.
-import { existsSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import config from "../../observablehq.config.js";
 import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
 import { ROOT } from "../../loaders/lib/paths.js";
-import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, launchChromium, waitForPageSettled, watchPage } from "../support/browser.js";
-import { serveStatic, type StaticSite } from "../../scripts/serve.js";
+import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, waitForPageSettled, watchPage } from "../support/browser.js";
+import { useBuiltSite } from "../support/site.js";
 
 const DIST = path.join(ROOT, "dist");
 const ROUTES = ["/", ...config.pages.map((p) => p.path)];
@@ -16,24 +15,13 @@ const hasChromium = chromiumAvailable();
 if (!hasChromium) console.log(CHROMIUM_MISSING_MESSAGE);
 
 describe.skipIf(!hasChromium)("built site in Chromium", () => {
-  let site: StaticSite;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(path.join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` before the browser tests");
-    site = await serveStatic(DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const built = useBuiltSite();
 
   for (const route of ROUTES) {
     it(`renders ${route} cleanly and offline`, async () => {
-      const page = await browser.newPage();
-      const problems = await watchPage(page, site.url);
-      const response = await page.goto(site.url + route);
+      const page = await built.browser.newPage();
+      const problems = await watchPage(page, built.site.url);
+      const response = await page.goto(built.site.url + route);
       expect(response?.status()).toBe(200);
       await waitForPageSettled(page);
       expect(await page.locator(".observablehq--error").count(), "failed cells").toBe(0);
@@ -47,22 +35,22 @@ describe.skipIf(!hasChromium)("built site in Chromium", () => {
   }
 
   it("notices (and blocks) a request to another host, so the offline checks above can fail", async () => {
-    const page = await browser.newPage();
-    const problems = await watchPage(page, site.url);
-    await page.goto(`${site.url}/data`);
+    const page = await built.browser.newPage();
+    const problems = await watchPage(page, built.site.url);
+    await page.goto(`${built.site.url}/data`);
     await page.evaluate(() => fetch("http://cdn.example.invalid/lib.js").catch(() => null));
     expect(problems.externalRequests).toEqual(["http://cdn.example.invalid/lib.js"]);
     await page.close();
   });
 
   it("lists every published table on /data with the row counts stored in the files", async () => {
-    const catalogFile = (await import("node:fs")).readdirSync(path.join(DIST, "_file/data")).find((f) => f.startsWith("catalog."));
+    const catalogFile = readdirSync(path.join(DIST, "_file/data")).find((f) => f.startsWith("catalog."));
     const expected = await withDuckDB((c) =>
       queryRows(c, `SELECT name, rows FROM '${path.join(DIST, "_file/data", catalogFile!)}' ORDER BY name`)
     );
     expect(expected.length).toBeGreaterThan(0);
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/data`);
+    const page = await built.browser.newPage();
+    await page.goto(`${built.site.url}/data`);
     await waitForPageSettled(page);
     const shown = await page.locator("#catalog > tbody > tr").evaluateAll((rows) =>
       rows.map((r) => ({ name: r.getAttribute("data-table"), rows: Number(r.querySelector("[data-rows]")?.getAttribute("data-rows")) }))
@@ -70,7 +58,7 @@ describe.skipIf(!hasChromium)("built site in Chromium", () => {
     expect(shown).toEqual(expected);
     for (const { name } of expected) {
       const href = await page.locator(`#catalog tr[data-table="${name}"] a[download]`).getAttribute("href");
-      const download = await page.request.get(new URL(href!, `${site.url}/data`).href);
+      const download = await page.request.get(new URL(href!, `${built.site.url}/data`).href);
       expect(download.status()).toBe(200);
       expect((await download.body()).subarray(0, 4).toString()).toBe("PAR1");
     }
@@ -78,8 +66,8 @@ describe.skipIf(!hasChromium)("built site in Chromium", () => {
   });
 
   it("previews the rows of the chosen table through duckdb-wasm", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/data`);
+    const page = await built.browser.newPage();
+    await page.goto(`${built.site.url}/data`);
     await waitForPageSettled(page);
     await page.selectOption("#preview-table", "regions");
     const preview = page.locator('#preview[data-table="regions"]');
@@ -90,9 +78,9 @@ describe.skipIf(!hasChromium)("built site in Chromium", () => {
   });
 
   it("shows a readable Indonesian message, not a failed cell, when a table cannot be loaded", async () => {
-    const page = await browser.newPage();
+    const page = await built.browser.newPage();
     await page.route(/catalog\.[0-9a-f]+\.parquet$/, (route) => route.fulfill({ status: 503, body: "unavailable" }));
-    await page.goto(`${site.url}/data`);
+    await page.goto(`${built.site.url}/data`);
     // duckdb-wasm starts before the fetch fails; on a slow machine that outlasts "network idle".
     await page.locator(".ts-error").first().waitFor({ timeout: 60_000 });
     await waitForPageSettled(page);
