@@ -1,24 +1,52 @@
-// After `observable build`: Framework 1.13 has no `lang` option, so set <html lang> from the
-// config on every built page (screen readers and browser translation depend on it).
-import { readdir, readFile } from "node:fs/promises";
+// After `observable build`:
+// 1. Framework 1.13 has no `lang` option, so set <html lang> from the config on every built page
+//    (screen readers and browser translation depend on it).
+// 2. Rewrite CDN URLs inside bundled libraries to a local dead path (scripts/offline.ts) and fail
+//    the build if any CDN host is still named in the site.
+// 3. Remove Framework's build cache under src/: it holds the unrewritten library copies and the
+//    loaders' outputs, and the next build recreates it anyway.
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import config from "../observablehq.config.js";
 import { writeFileAtomic } from "../loaders/lib/atomic.js";
-import { DIST_DIR } from "../loaders/lib/paths.js";
+import { DIST_DIR, ROOT } from "../loaders/lib/paths.js";
+import { cdnHostsIn, disableCdnUrls } from "./offline.js";
 
-async function htmlFiles(dir: string): Promise<string[]> {
+const TEXT_EXTENSIONS = [".html", ".js", ".mjs", ".css", ".json"];
+
+async function filesIn(dir: string, extensions: readonly string[]): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? htmlFiles(path.join(dir, e.name)) : Promise.resolve(e.name.endsWith(".html") ? [path.join(dir, e.name)] : [])))
+    entries.map((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return filesIn(full, extensions);
+      return Promise.resolve(extensions.includes(path.extname(e.name)) ? [full] : []);
+    })
   );
   return nested.flat();
 }
 
-const files = await htmlFiles(DIST_DIR);
-for (const file of files) {
+const pages = await filesIn(DIST_DIR, [".html"]);
+for (const file of pages) {
   const html = await readFile(file, "utf8");
   const updated = html.replace(/<html(\s+lang="[^"]*")?>/, `<html lang="${config.lang}">`);
   if (updated === html && !html.includes(`<html lang="${config.lang}">`)) throw new Error(`${file}: no <html> tag to set lang on`);
   await writeFileAtomic(file, updated);
 }
-console.log(`lang="${config.lang}" ditetapkan pada ${files.length} halaman.`);
+console.log(`lang="${config.lang}" ditetapkan pada ${pages.length} halaman.`);
+
+let rewritten = 0;
+const remaining: string[] = [];
+for (const file of await filesIn(DIST_DIR, TEXT_EXTENSIONS)) {
+  const original = await readFile(file, "utf8");
+  const { text, count } = disableCdnUrls(original);
+  if (count > 0) {
+    await writeFileAtomic(file, text);
+    rewritten += count;
+  }
+  for (const host of cdnHostsIn(text)) remaining.push(`${path.relative(DIST_DIR, file)}: ${host}`);
+}
+if (remaining.length > 0) throw new Error(`Situs masih menyebut host CDN:\n${remaining.join("\n")}`);
+console.log(`${rewritten} URL CDN di pustaka bawaan dialihkan ke jalur lokal; tidak ada host CDN tersisa di situs.`);
+
+await rm(path.join(ROOT, "src/.observablehq/cache"), { recursive: true, force: true });
