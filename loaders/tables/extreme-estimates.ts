@@ -42,7 +42,8 @@ export const EXTREME_ESTIMATES_SCHEMA: TableSchema = {
     { name: "population_base", type: "DOUBLE", nullable: true, description: "Basis penduduk BPS tahun itu = jumlah penduduk miskin ÷ P0 (jiwa)" },
     { name: "persons", type: "DOUBLE", nullable: true, description: "Perkiraan jiwa di bawah garis ekstrem = value_pct × population_base" },
     { name: "basis", type: "VARCHAR", description: "Cara perkiraan dibuat: sumber P1/P2, rasio, faktor tahun" },
-    { name: "source", type: "VARCHAR", description: "Sumber angka BPS yang dipakai" }
+    { name: "source", type: "VARCHAR", description: "Sumber angka BPS yang dipakai" },
+    { name: "retrieved_at", type: "DATE", description: "Tanggal snapshot angka BPS" }
   ]
 };
 
@@ -70,7 +71,8 @@ export const EXTREME_VALIDATION_SCHEMA: TableSchema = {
     { name: "error_relative", type: "DOUBLE", nullable: true, description: "Galat relatif: perkiraan ÷ angka terbit − 1" },
     { name: "in_interval", type: "BOOLEAN", nullable: true, description: "Angka terbit berada dalam selang 80% model" },
     { name: "note", type: "VARCHAR", nullable: true, description: "Catatan titik" },
-    { name: "source", type: "VARCHAR", description: "Sumber angka terbit" }
+    { name: "source", type: "VARCHAR", description: "Sumber angka terbit" },
+    { name: "retrieved_at", type: "DATE", description: "Tanggal snapshot angka BPS" }
   ]
 };
 
@@ -160,7 +162,8 @@ export function estimateRows(calibrated: CalibratedModel, poverty: readonly Pove
             `rasio ${e.ratio.how}`,
             `faktor tahun λ ${(e.yearFactor ?? 1).toFixed(3).replace(".", ",")}`
           ].join("; "),
-          source: bps.source
+          source: bps.source,
+          retrieved_at: SNAPSHOT_RETRIEVED_AT
         });
       }
   return rows;
@@ -186,7 +189,8 @@ export function validationRows(calibrated: CalibratedModel): Record<string, unkn
     error_relative: r.errorRelative,
     in_interval: r.inInterval,
     note: r.note,
-    source: r.source
+    source: r.source,
+    retrieved_at: SNAPSHOT_RETRIEVED_AT
   }));
 }
 

@@ -149,7 +149,7 @@ export function validationPoints(extreme: readonly PublishedExtreme[]): Validati
         note: early
           ? "Metode awal BPS (2020, garis sekitar Rp435.000): hanya konteks, tidak dinilai."
           : r.region_kode === "00"
-            ? "Nasional: P1 dan P2 nasional belum ada di data rujukan, sehingga model tidak dapat dipasang."
+            ? "Nasional: tidak dinilai karena P1 dan P2 nasional belum ada di data rujukan; angka Maret dipakai untuk faktor tahun λ."
             : r.month === null
               ? "Bulan tidak disebut sumber; dianggap Maret."
               : null
@@ -255,6 +255,20 @@ export function validate(model: ExtremeModel, points: readonly ValidationPoint[]
       inInterval: estimate ? p.published >= estimate.lower && p.published <= estimate.upper : null
     };
   });
+  return { kappa, rows, ...summarizeValidation(rows.map((r) => ({ role: r.role, published: r.published, uncalibrated: r.uncalibrated, errorRelative: r.errorRelative, errorPoints: r.errorPoints, inInterval: r.inInterval }))) };
+}
+
+/** The fields of a validation row the summary reads (from validate() or from the extreme_validation table). */
+export interface ScoredRow {
+  readonly role: string;
+  readonly published: number;
+  readonly uncalibrated: number | null;
+  readonly errorRelative: number | null;
+  readonly errorPoints: number | null;
+  readonly inInterval: boolean | null;
+}
+
+export function summarizeValidation(rows: readonly ScoredRow[]): Omit<ValidationSummary, "kappa" | "rows"> {
   const scored = rows.filter((r) => r.role !== "context" && r.errorRelative !== null);
   const medianAbsRelative = median(scored.map((r) => Math.abs(r.errorRelative!)));
   const meanAbsPoints = scored.length ? scored.reduce((a, r) => a + Math.abs(r.errorPoints!), 0) / scored.length : null;
@@ -264,10 +278,11 @@ export function validate(model: ExtremeModel, points: readonly ValidationPoint[]
     medianAbsRelative !== null && coverage !== null && medianAbsRelative <= VALIDATION_GATE.medianAbsRelative && coverage >= VALIDATION_GATE.coverage;
   const pct = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)}%`);
   const verdict = acceptable
-    ? `Model lolos uji: galat relatif median ${pct(medianAbsRelative)} (batas ${pct(VALIDATION_GATE.medianAbsRelative)}), ${pct(coverage)} angka terbitan berada dalam selang 80% model.`
+    ? `Model lolos uji: galat relatif median ${pct(medianAbsRelative)} (batas ${pct(VALIDATION_GATE.medianAbsRelative)}), ${pct(coverage)} angka terbitan berada dalam selang 80% model (batas ${pct(VALIDATION_GATE.coverage)}).`
     : `Model meleset terlalu jauh dari angka terbitan (galat relatif median ${pct(medianAbsRelative)}, ${pct(coverage)} dalam selang 80%); perkiraan model tidak dipakai untuk status.`;
-  return { kappa, rows, scored: scored.length, medianAbsRelative, meanAbsPoints, coverage, uncalibratedMedianAbsRelative, acceptable, verdict };
+  return { scored: scored.length, medianAbsRelative, meanAbsPoints, coverage, uncalibratedMedianAbsRelative, acceptable, verdict };
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // Calibration per year
