@@ -3,7 +3,7 @@
 // header, wrong field count, open quote) or handed to the kind-specific handler. Accepted +
 // rejected = rows read is asserted for every file.
 import { CANONICAL_COLUMNS, type CanonicalColumn, type ColumnResolver } from "./columns.js";
-import { hasError, severityOf, type CellIssue, type Issue, type IssueCode } from "./issues.js";
+import { cellIssue, hasError, severityOf, type CellIssue, type Issue, type IssueCode } from "./issues.js";
 import { MAX_ROWS_BEFORE_HEADER, UnreadableFileError, type OpenedTable, type RawRecord } from "./table-reader.js";
 import { cellText, detach, isBlank, quoteValue, type Cell } from "./values.js";
 
@@ -151,10 +151,11 @@ export function checkRows(located: LocatedTable, handler: RowHandler, options: C
         infoCounts.set(issue.code, seen);
         if (seen > INFO_NOTES_PER_CODE) continue;
       }
-      tally.issues.push({ file: options.file, row: line, column: headerOf(issue.column), code: issue.code, message: detach(issue.message), severity: severityOf(issue.code) });
+      const finding: Issue = { file: options.file, row: line, column: headerOf(issue.column), code: issue.code, message: issue.message, severity: severityOf(issue.code) };
+      tally.issues.push(issue.detail === undefined ? finding : { ...finding, detail: detach(issue.detail) });
     }
   };
-  const reject = (line: number, code: IssueCode, message: string) => record(line, [{ code, column: null, message }]);
+  const reject = (line: number, code: IssueCode, message: string, detail?: string) => record(line, [cellIssue(code, null, message, detail)]);
   const view = new RowView(layout);
   const isCsv = located.opened.format === "csv";
   // Fields a data row must have: up to the last named header cell (exports often end the header
@@ -188,7 +189,7 @@ export function checkRows(located: LocatedTable, handler: RowHandler, options: C
     }
     if (isTotalRow(view)) {
       const label = cells.find((c) => typeof c === "string" && TOTAL_LABEL.test(c.trim())) as string;
-      reject(line, "TOTAL_ROW", `Baris rekapitulasi ${quoteValue(label)}, bukan data orang atau rumah tangga.`);
+      reject(line, "TOTAL_ROW", "Baris rekapitulasi (JUMLAH/TOTAL), bukan data orang atau rumah tangga.", `Tertulis ${quoteValue(label)}.`);
       rejectedRows++;
       continue;
     }

@@ -57,8 +57,8 @@ function code(kind: IdentityKind, suffix: string): IssueCode {
   return `${kind}_${suffix}` as IssueCode;
 }
 
-function failed(issues: CellIssue[], kind: IdentityKind, suffix: string, message: string): IdentityResult {
-  issues.push(cellIssue(code(kind, suffix), kind, message));
+function failed(issues: CellIssue[], kind: IdentityKind, suffix: string, message: string, detail?: string): IdentityResult {
+  issues.push(cellIssue(code(kind, suffix), kind, message, detail));
   return { value: null, issues };
 }
 
@@ -82,7 +82,7 @@ export function checkIdentity(cell: Cell, kind: IdentityKind, bantenKabKota: Rea
     if (text.length === 16 && text.endsWith("0000")) {
       return failed(issues, kind, "SCIENTIFIC", `${kind} tersimpan sebagai angka yang berakhir 0000; digitnya sudah hilang (notasi ilmiah) dan tidak dapat dipulihkan. Ekspor ulang dengan kolom ${kind} sebagai teks.`);
     }
-    issues.push(cellIssue(code(kind, "FROM_NUMBER"), kind, `${kind} tersimpan sebagai angka; ${text.length} digit utuh dan dibaca sebagai teks.`));
+    issues.push(cellIssue(code(kind, "FROM_NUMBER"), kind, `${kind} tersimpan sebagai angka; digitnya utuh dan dibaca sebagai teks.`));
   } else if (DIGITS_16.test(cell)) {
     text = cell; // the common case: nothing to recover
   } else {
@@ -103,19 +103,19 @@ export function checkIdentity(cell: Cell, kind: IdentityKind, bantenKabKota: Rea
     }
     if (!ONLY_DIGITS.test(text)) return failed(issues, kind, "NOT_DIGITS", `${kind} berisi karakter selain angka (huruf, spasi, titik, atau tanda baca).`);
   }
-  if (!DIGITS_16.test(text)) return failed(issues, kind, "LENGTH", `${kind} terdiri dari ${text.length} digit; seharusnya 16.`);
+  if (!DIGITS_16.test(text)) return failed(issues, kind, "LENGTH", `${kind} tidak terdiri dari 16 digit.`, `${text.length} digit.`);
 
   const province = text.slice(0, 2);
   const kabKota = text.slice(0, 4);
-  if (!PROVINCE_CODES.has(province)) return failed(issues, kind, "REGION", `Dua digit pertama ${kind} (${province}) bukan kode provinsi yang sah.`);
+  if (!PROVINCE_CODES.has(province)) return failed(issues, kind, "REGION", `Dua digit pertama ${kind} bukan kode provinsi yang sah.`, `Digit 1–2: ${province}.`);
   if (province === BANTEN_PROVINCE) {
-    if (!bantenKabKota.has(kabKota)) return failed(issues, kind, "REGION", `Empat digit pertama ${kind} (${kabKota}) bukan kode kabupaten/kota di Banten.`);
+    if (!bantenKabKota.has(kabKota)) return failed(issues, kind, "REGION", `Empat digit pertama ${kind} bukan kode kabupaten/kota di Banten.`, `Digit 1–4: ${kabKota}.`);
   } else if (text.slice(2, 4) === "00") {
     return failed(issues, kind, "REGION", `Digit 3–4 ${kind} (00) bukan kode kabupaten/kota.`);
   }
   if (text.slice(4, 6) === "00") return failed(issues, kind, "REGION", `Digit 5–6 ${kind} (00) bukan kode kecamatan.`);
   if (province !== BANTEN_PROVINCE) {
-    issues.push(cellIssue(code(kind, "OUTSIDE_BANTEN"), kind, `${kind} diterbitkan di luar Banten (kode provinsi ${province}).`));
+    issues.push(cellIssue(code(kind, "OUTSIDE_BANTEN"), kind, `${kind} diterbitkan di luar Banten.`, `Kode provinsi ${province}.`));
   }
 
   if (kind === "NIK") {

@@ -78,7 +78,12 @@ export function severityOf(code: IssueCode): Severity {
   return ISSUE_CODES[code][0];
 }
 
-/** One finding. `row` is the 1-based line (CSV) or sheet row (XLSX); null for file-level findings. */
+/**
+ * One finding. `row` is the 1-based line (CSV) or sheet row (XLSX); null for file-level findings.
+ * `message` is published (ingest_rejections, /data): it is written from the code, the column and
+ * official region names only, never from text of the private file. `detail`, when present, quotes
+ * what the file held and goes only to the data officer (terminal and data/private/reports/).
+ */
 export interface Issue {
   readonly file: string;
   readonly row: number | null;
@@ -86,18 +91,22 @@ export interface Issue {
   readonly code: IssueCode;
   readonly message: string;
   readonly severity: Severity;
+  readonly detail?: string;
 }
 
 /** A finding about one cell before file and row are known (validators are pure and location-free). */
 export interface CellIssue {
   readonly code: IssueCode;
+  /** Publishable: no cell text (see Issue). */
   readonly message: string;
   /** Canonical column the finding is about; null for whole-row findings. */
   readonly column: string | null;
+  /** Private: what the cell held, for the data officer only. */
+  readonly detail?: string;
 }
 
-export function cellIssue(code: IssueCode, column: string | null, message: string): CellIssue {
-  return { code, column, message };
+export function cellIssue(code: IssueCode, column: string | null, message: string, detail?: string): CellIssue {
+  return detail === undefined ? { code, column, message } : { code, column, message, detail };
 }
 
 export function hasError(issues: readonly CellIssue[]): boolean {

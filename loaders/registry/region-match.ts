@@ -70,7 +70,19 @@ export interface RegionMatch {
   readonly loose: readonly { level: RegionLevel; written: string; nama: string; how: MatchHow }[];
 }
 
-export type RegionFailure = { readonly code: "REGION_MISSING" | "REGION_UNKNOWN" | "REGION_AMBIGUOUS"; readonly column: string | null; readonly message: string };
+/** `message` is publishable (official names only); `detail` quotes what the row held (data officer only). */
+export type RegionFailure = {
+  readonly code: "REGION_MISSING" | "REGION_UNKNOWN" | "REGION_AMBIGUOUS";
+  readonly column: string | null;
+  readonly message: string;
+  readonly detail?: string;
+};
+
+/** The private half of a region finding: the text as written, shortened. */
+function written(text: string): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return `Tertulis ${JSON.stringify(clean.length > 40 ? `${clean.slice(0, 40)}…` : clean)}.`;
+}
 
 export interface RegionInput {
   readonly kelCode: string;
@@ -164,10 +176,10 @@ export class RegionIndex {
         if (narrowed.length > 0) hits = narrowed;
       }
       if (hits.length === 0) {
-        return { code: "REGION_UNKNOWN", column: "KECAMATAN", message: `Kecamatan ${JSON.stringify(input.kecName)} tidak ditemukan${kabScope ? ` di ${this.byKode.get(kabScope)?.nama ?? kabScope}` : " di Banten"}.` };
+        return { code: "REGION_UNKNOWN", column: "KECAMATAN", message: `Nama kecamatan tidak ditemukan${kabScope ? ` di ${this.byKode.get(kabScope)?.nama ?? kabScope}` : " di Banten"}.`, detail: written(input.kecName) };
       }
       if (hits.length > 1) {
-        return { code: "REGION_AMBIGUOUS", column: "KECAMATAN", message: `Nama kecamatan ${JSON.stringify(input.kecName)} ada di lebih dari satu kabupaten/kota (${hits.map((h) => this.byKode.get(h.region.parent ?? "")?.nama ?? h.region.parent).join(", ")}); tambahkan kolom KAB_KOTA atau kode wilayah.` };
+        return { code: "REGION_AMBIGUOUS", column: "KECAMATAN", message: `Nama kecamatan ${hits[0]!.region.nama} ada di lebih dari satu kabupaten/kota (${hits.map((h) => this.byKode.get(h.region.parent ?? "")?.nama ?? h.region.parent).join(", ")}); tambahkan kolom KAB_KOTA atau kode wilayah.`, detail: written(input.kecName) };
       }
       kec = hits[0]!;
       how = weakest(how, kec.how);
@@ -183,17 +195,17 @@ export class RegionIndex {
       : kecamatans.flatMap((k) => this.children.get(k.kode) ?? []);
     if (kelurahanPool.length === 0) {
       if (!kec) {
-        return { code: "REGION_UNKNOWN", column: "KELURAHAN", message: `Kelurahan ${JSON.stringify(input.kelName)} tidak dapat dicocokkan tanpa kecamatan: daftar kelurahan untuk wilayah ini belum tersedia.` };
+        return { code: "REGION_UNKNOWN", column: "KELURAHAN", message: "Kelurahan tidak dapat dicocokkan tanpa kecamatan: daftar kelurahan untuk wilayah ini belum tersedia.", detail: written(input.kelName) };
       }
       // No kelurahan list for this kab/kota: keep the kecamatan, leave kel_kode empty.
       return { kel: null, kec: kec.region.kode, kab: kec.region.parent!, how, kelUnverified: true, loose };
     }
     const kelHits = this.findByName(kelurahanPool, input.kelName, "kelurahan");
     if (kelHits.length === 0) {
-      return { code: "REGION_UNKNOWN", column: "KELURAHAN", message: `Kelurahan ${JSON.stringify(input.kelName)} tidak ditemukan${kec ? ` di Kecamatan ${kec.region.nama}` : ""}.` };
+      return { code: "REGION_UNKNOWN", column: "KELURAHAN", message: `Nama kelurahan tidak ditemukan${kec ? ` di Kecamatan ${kec.region.nama}` : ""}.`, detail: written(input.kelName) };
     }
     if (kelHits.length > 1) {
-      return { code: "REGION_AMBIGUOUS", column: "KELURAHAN", message: `Nama kelurahan ${JSON.stringify(input.kelName)} ada di lebih dari satu kecamatan; tambahkan kolom KECAMATAN atau kode kelurahan.` };
+      return { code: "REGION_AMBIGUOUS", column: "KELURAHAN", message: `Nama kelurahan ${kelHits[0]!.region.nama} ada di lebih dari satu kecamatan; tambahkan kolom KECAMATAN atau kode kelurahan.`, detail: written(input.kelName) };
     }
     const kel = kelHits[0]!;
     how = weakest(how, kel.how);
@@ -207,50 +219,50 @@ export class RegionIndex {
     const kecDigits = input.kecCode.replace(CODE_SEPARATORS, "");
     for (const [digits, column] of [[kelDigits, "KODE_KELURAHAN"], [kecDigits, "KODE_KECAMATAN"]] as const) {
       if (digits !== "" && (!DIGITS.test(digits) || (digits.length !== 10 && digits.length !== 6))) {
-        return { code: "REGION_UNKNOWN", column, message: "Kode wilayah harus 10 digit (kelurahan/desa) atau 6 digit (kecamatan), boleh dengan titik." };
+        return { code: "REGION_UNKNOWN", column, message: "Kode wilayah harus 10 digit (kelurahan/desa) atau 6 digit (kecamatan), boleh dengan titik.", detail: written(column === "KODE_KELURAHAN" ? input.kelCode : input.kecCode) };
       }
     }
     const kelCode = kelDigits.length === 10 ? kelDigits : kecDigits.length === 10 ? kecDigits : "";
     const kecCode = kelCode !== "" ? kelCode.slice(0, 6) : kelDigits.length === 6 ? kelDigits : kecDigits;
     if (kecDigits.length === 6 && kecDigits !== kecCode) {
-      return { code: "REGION_UNKNOWN", column: "KODE_KECAMATAN", message: "Kode kecamatan tidak sesuai dengan enam digit pertama kode kelurahan." };
+      return { code: "REGION_UNKNOWN", column: "KODE_KECAMATAN", message: "Kode kecamatan tidak sesuai dengan enam digit pertama kode kelurahan.", detail: written(`${input.kecCode} / ${input.kelCode}`) };
     }
     const kec = this.byKode.get(kecCode);
     if (!kec || kec.level !== "kecamatan") {
-      return { code: "REGION_UNKNOWN", column: kelCode !== "" ? "KODE_KELURAHAN" : "KODE_KECAMATAN", message: `Kode kecamatan ${kecCode} tidak ada dalam daftar wilayah Banten.` };
+      return { code: "REGION_UNKNOWN", column: kelCode !== "" ? "KODE_KELURAHAN" : "KODE_KECAMATAN", message: "Kode kecamatan tidak ada dalam daftar wilayah Banten.", detail: written(kecCode) };
     }
     if (kelCode === "") return { kel: null, kec: kec.kode, kab: kec.parent!, how: "code", kelUnverified: false, loose: [] };
     const kel = this.byKode.get(kelCode);
     if (kel) return { kel: kel.kode, kec: kec.kode, kab: kec.parent!, how: "code", kelUnverified: false, loose: [] };
     if (this.hasKelurahanList(kec.parent!)) {
-      return { code: "REGION_UNKNOWN", column: "KODE_KELURAHAN", message: `Kode kelurahan ${kelCode} tidak ada dalam daftar kelurahan ${this.byKode.get(kec.parent!)?.nama ?? kec.parent}.` };
+      return { code: "REGION_UNKNOWN", column: "KODE_KELURAHAN", message: `Kode kelurahan tidak ada dalam daftar kelurahan ${this.byKode.get(kec.parent!)?.nama ?? kec.parent}.`, detail: written(kelCode) };
     }
     return { kel: kelCode, kec: kec.kode, kab: kec.parent!, how: "code", kelUnverified: true, loose: [] };
   }
 
-  private matchKabKota(written: string): NameHit | RegionFailure {
-    const digits = written.replace(CODE_SEPARATORS, "");
+  private matchKabKota(text: string): NameHit | RegionFailure {
+    const digits = text.replace(CODE_SEPARATORS, "");
     if (DIGITS.test(digits)) {
       const region = this.byKode.get(digits);
       if (region?.level === "kabkota") return { region, how: "code" };
-      return { code: "REGION_UNKNOWN", column: "KAB_KOTA", message: `Kode kabupaten/kota ${digits} tidak ada dalam daftar wilayah Banten.` };
+      return { code: "REGION_UNKNOWN", column: "KAB_KOTA", message: "Kode kabupaten/kota tidak ada dalam daftar wilayah Banten.", detail: written(digits) };
     }
     const pool = [...this.bantenKabKota].map((k) => this.byKode.get(k)!);
-    const exact = pool.filter((r) => r.nama === written.trim());
+    const exact = pool.filter((r) => r.nama === text.trim());
     if (exact.length === 1) return { region: exact[0]!, how: "exact" };
-    const key = kabKotaKey(written);
+    const key = kabKotaKey(text);
     const sameKind = pool.filter((r) => kabKotaKey(r.nama) === key);
     if (sameKind.length === 1) return { region: sameKind[0]!, how: "normalised" };
     const aliased = this.aliasByLevel.get("kabkota")?.get(key) ?? [];
     if (aliased.length === 1) return { region: this.byKode.get(aliased[0]!)!, how: "alias" };
     // "Serang" alone: a kabupaten and a kota share the name.
-    const bare = regionKey(written);
+    const bare = regionKey(text);
     const anyKind = pool.filter((r) => regionKey(r.nama.replace(/^(Kabupaten|Kota)\s+/i, "")) === bare);
     if (anyKind.length === 1) return { region: anyKind[0]!, how: "normalised" };
     if (anyKind.length > 1) {
-      return { code: "REGION_AMBIGUOUS", column: "KAB_KOTA", message: `${JSON.stringify(written)} bisa berarti ${anyKind.map((r) => r.nama).join(" atau ")}; tulis "Kota" atau "Kabupaten".` };
+      return { code: "REGION_AMBIGUOUS", column: "KAB_KOTA", message: `Nama kabupaten/kota bisa berarti ${anyKind.map((r) => r.nama).join(" atau ")}; tulis "Kota" atau "Kabupaten".`, detail: written(text) };
     }
-    return { code: "REGION_UNKNOWN", column: "KAB_KOTA", message: `Kabupaten/kota ${JSON.stringify(written)} tidak ada di Banten.` };
+    return { code: "REGION_UNKNOWN", column: "KAB_KOTA", message: "Nama kabupaten/kota tidak ada di Banten.", detail: written(text) };
   }
 
   private findByName(pool: readonly Region[], written: string, level: "kecamatan" | "kelurahan"): NameHit[] {
