@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   try {
     step("Tabel data", path.join(BIN, "tsx"), ["loaders/cli.ts", "build"], env);
     await seedNpmVersions();
-    step("Situs (Observable Framework)", path.join(BIN, "observable"), ["build"], env);
+    step("Situs (Observable Framework)", path.join(BIN, "tsx"), ["scripts/framework-build.ts"], env);
     step("Pemeriksaan setelah pembangunan", path.join(BIN, "tsx"), ["scripts/postbuild.ts"], env);
     await writeFile(path.join(staging, STAMP_FILE), `${JSON.stringify({ inputs: fingerprint, builtAt: new Date().toISOString() })}\n`);
   } catch (error) {
