@@ -196,8 +196,8 @@ export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Rea
   if (cells.length === 0) return el("p", { class: "ts-pending", id: "cell-privacy" }, "Belum ada tabel sel registri dalam build ini.");
   return el(
     "table",
-    { class: "ts-table", id: "cell-privacy" },
-    el("thead", {}, el("tr", {}, ...["Tabel", "Wilayah", "k (rumah tangga minimum per baris)", "Sel", "Rumah tangga", "Dalam sel yang digabung"].map((h) => el("th", {}, h)))),
+    { class: "ts-table ts-compact", id: "cell-privacy" },
+    el("thead", {}, el("tr", {}, el("th", {}, "Wilayah"), ...["k", "Sel", "Rumah tangga", "Digabung"].map((h) => el("th", { class: "num" }, h)))),
     el(
       "tbody",
       {},
@@ -207,14 +207,14 @@ export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Rea
         return el(
           "tr",
           { "data-table": r.name },
-          el("td", {}, el("code", {}, r.name), r.synthetic ? el("div", {}, syntheticBadge()) : null),
-          el("td", {}, regionNames[kab] ?? kab),
+          el("td", {}, regionNames[kab] ?? kab, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null),
           el("td", { class: "num", "data-k": String(r.min_cell) }, formatNumber(r.min_cell)),
           el("td", { class: "num" }, formatNumber(r.rows)),
           el("td", { class: "num" }, formatNumber(r.households)),
-          el("td", { class: "num" }, `${formatNumber(r.coarsened_households)} (${formatNumber(share, 1)}%)`)
+          el("td", { class: "num" }, formatNumber(r.coarsened_households), el("div", {}, `(${formatNumber(share, 1)}%)`))
         );
       })
-    )
+    ),
+    el("caption", {}, "k = jumlah rumah tangga paling sedikit yang digambarkan satu baris; Digabung = rumah tangga dalam sel yang rinciannya dikasarkan agar memenuhi k.")
   );
 }
