@@ -15,6 +15,7 @@ import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, launchChromium, waitForPag
 import { serveStatic } from "../scripts/serve.js";
 import { FIXTURE_DIR, NAMED_QUERIES, SCALES, ensureFixture, type Scale } from "./fixtures.js";
 import { summarise, type Summary } from "./stats.js";
+import { benchCells, type CellBenchRow } from "./cells.js";
 
 const QUERY_RUNS = 20;
 const WARMUP_RUNS = 3;
@@ -29,6 +30,7 @@ const INGEST_ROWS = 1_000_000;
 const INGEST_RUNS = 3;
 const SYNTH_RUNS = 3;
 const ratios: Record<string, number> = {};
+let cells: CellBenchRow[] = [];
 const log = (line: string) => console.log(line);
 
 async function repeat(runs: number, warmup: number, once: () => Promise<number>): Promise<Summary> {
@@ -184,6 +186,11 @@ function printTable(): void {
   rows.forEach((r) => log(r));
   log("\nthroughput:");
   for (const [k, v] of Object.entries(throughput)) log(`  ${k.padEnd(30)} ${v.rows.toLocaleString("id-ID")} baris, ${v.rows_per_s.toLocaleString("id-ID")} baris/s, puncak RSS ${v.peak_rss_mb} MB`);
+  log("\nregistry cells (k = 10) vs household tables:");
+  for (const c of cells) {
+    log(`  ${c.scale.padEnd(8)} ${c.households.toLocaleString("id-ID")} RT: ${c.cell_rows.toLocaleString("id-ID")} sel (${c.cell_bytes.toLocaleString("id-ID")} B) + ${c.cell_programme_rows.toLocaleString("id-ID")} baris program + ${c.cell_pair_rows.toLocaleString("id-ID")} baris pasangan (${c.cell_side_bytes.toLocaleString("id-ID")} B) menggantikan ${c.household_rows.toLocaleString("id-ID")} baris RT (${c.household_bytes.toLocaleString("id-ID")} B) + ${c.receipt_rows.toLocaleString("id-ID")} baris penerimaan (${c.receipt_bytes.toLocaleString("id-ID")} B); dibangun dalam ${c.build_ms} ms`);
+    if (c.fidelity) for (const [k, v] of Object.entries(c.fidelity)) log(`    ${k.padEnd(48)} ${(v * 100).toFixed(2)}%`);
+  }
   log("\nratio (wasm p50 / native p50, same run):");
   for (const [k, v] of Object.entries(ratios)) log(`  ${k.padEnd(52)} ${v}×`);
 }
@@ -197,6 +204,7 @@ async function main(): Promise<number> {
   await benchIngest();
   log(`data sintetis bawaan ×${SYNTH_RUNS}…`);
   await benchSynthetic();
+  cells = await benchCells(log);
   for (const scale of Object.keys(SCALES) as Scale[]) {
     const file = await ensureFixture(scale);
     log(`native DuckDB, ${scale} (${SCALES[scale].toLocaleString("id-ID")} baris)…`);
@@ -218,7 +226,7 @@ async function main(): Promise<number> {
   computeRatios();
   printTable();
   const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, date: new Date().toISOString() };
-  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, throughput, machine }, null, 2) + "\n");
+  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, throughput, cells, machine }, null, 2) + "\n");
   log(`\nDitulis: ${path.relative(ROOT, OUT)}`);
   return 0;
 }

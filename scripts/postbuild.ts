@@ -1,6 +1,7 @@
 // After `observable build`:
 // 1. Framework 1.13 has no `lang` option, so set <html lang> from the config on every built page
-//    (screen readers and browser translation depend on it).
+//    (screen readers and browser translation depend on it); add a skip link as the first focusable
+//    element and translate the one English attribute Framework writes (the sidebar toggle's title).
 // 2. Rewrite CDN URLs inside bundled libraries to a local dead path (scripts/offline.ts) and fail
 //    the build if any CDN host is still named in the site.
 // 3. Remove Framework's build cache under src/: it holds the unrewritten library copies and the
@@ -11,6 +12,7 @@ import config from "../observablehq.config.js";
 import { writeFileAtomic } from "../loaders/lib/atomic.js";
 import { DIST_DIR, ROOT } from "../loaders/lib/paths.js";
 import { cdnHostsIn, disableCdnUrls } from "./offline.js";
+import { localiseFrameworkHtml } from "./page-html.js";
 
 const TEXT_EXTENSIONS = [".html", ".js", ".mjs", ".css", ".json"];
 
@@ -29,11 +31,11 @@ async function filesIn(dir: string, extensions: readonly string[]): Promise<stri
 const pages = await filesIn(DIST_DIR, [".html"]);
 for (const file of pages) {
   const html = await readFile(file, "utf8");
-  const updated = html.replace(/<html(\s+lang="[^"]*")?>/, `<html lang="${config.lang}">`);
-  if (updated === html && !html.includes(`<html lang="${config.lang}">`)) throw new Error(`${file}: no <html> tag to set lang on`);
-  await writeFileAtomic(file, updated);
+  const withLang = html.replace(/<html(\s+lang="[^"]*")?>/, `<html lang="${config.lang}">`);
+  if (withLang === html && !html.includes(`<html lang="${config.lang}">`)) throw new Error(`${file}: no <html> tag to set lang on`);
+  await writeFileAtomic(file, localiseFrameworkHtml(withLang, file));
 }
-console.log(`lang="${config.lang}" ditetapkan pada ${pages.length} halaman.`);
+console.log(`lang="${config.lang}", tautan lompat ke isi, dan judul tombol menu ditetapkan pada ${pages.length} halaman.`);
 
 let rewritten = 0;
 const remaining: string[] = [];

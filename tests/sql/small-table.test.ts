@@ -23,3 +23,13 @@ describe("small-table reader (hyparquet + fzstd)", () => {
     expect(typeof rows.find((r) => r.kode === "3673")?.population).toBe("number");
   });
 });
+
+describe("small-table reader with a row limit", () => {
+  it("returns only the first rows, identical to DuckDB's first rows", async () => {
+    const bytes = readFileSync(file);
+    const { rows } = await decodeSmallTable(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), 3);
+    const expected = await withDuckDB((c) => queryRows(c, `SELECT * FROM '${file}' LIMIT 3`));
+    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(expected);
+  });
+});

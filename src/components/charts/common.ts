@@ -33,9 +33,9 @@ export function baseConfig(): Config {
     locale: LOCALE_ID,
     font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     view: { stroke: null },
-    axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" },
-    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" },
-    title: { anchor: "start", fontSize: 14, fontWeight: "bold" }
+    axis: { labelFontSize: 13, titleFontSize: 13, titleFontWeight: "normal" },
+    legend: { labelFontSize: 13, titleFontSize: 13, titleFontWeight: "normal" },
+    title: { anchor: "start", fontSize: 16, fontWeight: "bold" }
   };
 }
 
