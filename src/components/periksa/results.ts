@@ -19,7 +19,7 @@ export const TARGET_LABEL = "Daftar sasaran (bukan program)";
 
 export type RuleVerdict = "diperbolehkan" | "duplikasi" | "program sama" | "tidak diatur";
 
-export interface OverlapRow {
+export type OverlapRow = {
   readonly file_a: string;
   readonly programme_a: string;
   readonly funder_a: string;
@@ -38,9 +38,9 @@ export interface OverlapRow {
   readonly verdict: RuleVerdict;
   readonly allowed: boolean;
   readonly reason: string;
-}
+};
 
-export interface DuplicateRow {
+export type DuplicateRow = {
   readonly file: string;
   readonly row_a: number;
   readonly name_a: string;
@@ -51,18 +51,18 @@ export interface DuplicateRow {
   readonly how: string;
   readonly name_sim: number | null;
   readonly addr_sim: number | null;
-}
+};
 
-export interface InvalidNikRow {
+export type InvalidNikRow = {
   readonly file: string;
   readonly row: number;
   readonly name: string;
   readonly nik: string;
   readonly code: string;
   readonly message: string;
-}
+};
 
-export interface UnservedRow {
+export type UnservedRow = {
   readonly file: string;
   readonly row: number;
   readonly family: string;
@@ -70,13 +70,13 @@ export interface UnservedRow {
   readonly nik: string;
   readonly address: string;
   readonly kelurahan: string;
-}
+};
 
-export interface UnservedByArea {
+export type UnservedByArea = {
   readonly kelurahan: string;
   readonly families: number;
   readonly unserved: number;
-}
+};
 
 export interface PeriksaResults {
   readonly overlaps: OverlapRow[];
