@@ -27,6 +27,13 @@ describe.skipIf(!chromiumAvailable())("/periksa compares lists inside the browse
     return { page, problems, requests };
   }
 
+  /**
+   * Failed same-site requests, except Chromium cancelling the body of duckdb-eh.wasm once its
+   * streaming compile is served from the code cache (intermittent, seen on /data as well, before
+   * any file is opened; the file requests themselves are checked separately and must be none).
+   */
+  const failed = (problems: PageProblems) => problems.failedRequests.filter((r) => !/\/duckdb-eh\.wasm net::ERR_ABORTED$/.test(r));
+
   /** Text of every body row of a result table, cells joined by " | ". */
   async function rows(page: Page, testid: string): Promise<string[]> {
     return page.locator(`[data-testid=${testid}] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent).join(" | ")));
@@ -49,10 +56,11 @@ describe.skipIf(!chromiumAvailable())("/periksa compares lists inside the browse
     await page.locator("[data-testid=run]").click();
     await page.locator("[data-testid=table-overlaps]").waitFor({ timeout: 30_000 });
     const overlaps = await rows(page, "table-overlaps");
-    expect(overlaps).toHaveLength(3);
-    expect(overlaps[0]).toMatch(/^Paket sembako percepatan .* \| kota \| sembako-kota\.csv \| 3 \| MOCH\. RIDWAN SINTETIS \| 3673020203759902 \| .* \| provinsi \| sembako-provinsi\.xlsx \| 4 \| MUHAMAD RIDWAN SINTETIS \| 3673020203759902 \| NIK sama \|  \|  \| duplikasi \| Tidak \|/);
-    expect(overlaps[1]).toMatch(/\| sembako-kota\.csv \| 4 \| SITI AMINA CONTOH \| 367302510782990 \| .* \| sembako-provinsi\.xlsx \| 5 \| Hj\. Siti Aminah Contoh \| 3673025107829903 \| Nama dan alamat mirip \| 0,9\d\d \| 1 \| duplikasi \| Tidak \|/);
-    expect(overlaps[2]).toMatch(/\| provinsi \| sembako-provinsi\.xlsx \| 6 \| EUIS PERCONTOHAN \| .* \| pusat \| pkh-pusat\.csv \| 2 \| Euis Percontohan \| .* \| NIK sama \|  \|  \| tidak diatur \| Ya \|/);
+    expect(overlaps).toEqual([
+      "sembako_kota (kota)\nsembako-kota.csv · baris 3 | MOCH. RIDWAN SINTETIS | 3673020203759902 | sembako_provinsi (provinsi)\nsembako-provinsi.xlsx · baris 4 | MUHAMAD RIDWAN SINTETIS | 3673020203759902 | NIK sama |  |  | duplikasi | Tidak",
+      expect.stringMatching(/^sembako_kota \(kota\)\nsembako-kota\.csv · baris 4 \| SITI AMINA CONTOH \| 367302510782990 \| sembako_provinsi \(provinsi\)\nsembako-provinsi\.xlsx · baris 5 \| Hj\. Siti Aminah Contoh \| 3673025107829903 \| Nama dan alamat mirip \| 0,9\d\d \| 1 \| duplikasi \| Tidak$/),
+      "sembako_provinsi (provinsi)\nsembako-provinsi.xlsx · baris 6 | EUIS PERCONTOHAN | 3673064812889906 | pkh (pusat)\npkh-pusat.csv · baris 2 | Euis Percontohan | 3673064812889906 | NIK sama |  |  | tidak diatur | Ya"
+    ]);
     expect(await rows(page, "table-duplicates")).toEqual([expect.stringMatching(/^sembako-kota\.csv \| 5 \| DADANG CONTOH \| 3673061010909904 \| 6 \| DADANG CONTOH \| 3673061010909904 \| NIK sama/)]);
     expect((await rows(page, "table-invalid")).map((r) => r.split(" | ").slice(0, 5).join(" | "))).toEqual([
       "sembako-kota.csv | 4 | SITI AMINA CONTOH | 367302510782990 | NIK_LENGTH",
@@ -84,7 +92,7 @@ describe.skipIf(!chromiumAvailable())("/periksa compares lists inside the browse
     expect(requests.filter((url) => !url.startsWith("blob:"))).toEqual([]);
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
     expect(problems.externalRequests).toEqual([]);
-    expect(problems.failedRequests).toEqual([]);
+    expect(failed(problems)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     await page.close();
   });

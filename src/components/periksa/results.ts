@@ -20,6 +20,8 @@ export const TARGET_LABEL = "Daftar sasaran (bukan program)";
 export type RuleVerdict = "diperbolehkan" | "duplikasi" | "program sama" | "tidak diatur";
 
 export type OverlapRow = {
+  readonly code_a: string;
+  readonly code_b: string;
   readonly file_a: string;
   readonly programme_a: string;
   readonly funder_a: string;
@@ -128,6 +130,8 @@ export function buildResults(lists: readonly ListInput[], pairs: readonly MatchP
       continue;
     }
     overlaps.push({
+      code_a: A.programme,
+      code_b: B.programme,
       file_a: A.fileName,
       programme_a: A.programmeName,
       funder_a: A.funder,

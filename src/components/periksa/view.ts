@@ -309,6 +309,33 @@ export function periksaApp(ref: PeriksaReference): HTMLElement {
     const sheets = resultSheets(r, matchedInputs, value);
     const sheetOf = (key: SheetKey): ExportSheet => sheets.find((s) => s.key === key)!.sheet;
     const cols = (key: SheetKey) => sheetOf(key).columns.map((c) => ({ key: c.key, header: c.header, num: c.format === "int" || c.format === "number" }));
+    // On screen the overlap table is compact (programme code and funder in one cell); the export has every column.
+    const overlapRows = r.overlaps.map((o) => ({
+      list_a: `${o.code_a} (${o.funder_a})\n${o.file_a} · baris ${o.row_a}`,
+      name_a: o.name_a,
+      nik_a: o.nik_a,
+      list_b: `${o.code_b} (${o.funder_b})\n${o.file_b} · baris ${o.row_b}`,
+      name_b: o.name_b,
+      nik_b: o.nik_b,
+      how: o.how,
+      name_sim: o.name_sim,
+      addr_sim: o.addr_sim,
+      verdict: o.verdict,
+      allowed: o.allowed
+    }));
+    const overlapColumns = [
+      { key: "list_a", header: "Daftar A: program (dana), berkas" },
+      { key: "name_a", header: "Nama A" },
+      { key: "nik_a", header: "NIK A" },
+      { key: "list_b", header: "Daftar B: program (dana), berkas" },
+      { key: "name_b", header: "Nama B" },
+      { key: "nik_b", header: "NIK B" },
+      { key: "how", header: "Dasar kecocokan" },
+      { key: "name_sim", header: "Kemiripan nama", num: true },
+      { key: "addr_sim", header: "Kemiripan alamat", num: true },
+      { key: "verdict", header: "Aturan" },
+      { key: "allowed", header: "Boleh" }
+    ];
     const disallowed = r.overlaps.filter((o) => !o.allowed).length;
     const all = el("button", { type: "button", "data-testid": "export-all" }, "Unduh semua hasil (XLSX)");
     all.addEventListener("click", () => void toXlsx(workbook(sheets.map((s) => s.key))).then((bytes) => downloadFile(bytes, exportFileName("periksa-daftar-bnba", "xlsx", checkedAt))));
@@ -335,7 +362,7 @@ export function periksaApp(ref: PeriksaReference): HTMLElement {
         "overlaps",
         "tumpang-tindih",
         "Setiap baris adalah satu pasangan baris dari dua daftar yang menunjuk orang yang sama: NIK sama, atau nama dan alamat yang mirip setelah gelar, ejaan, JL./JALAN, dan RT/RW disamakan. Kolom aturan dibaca dari tabel aturan tumpang tindih.",
-        table(cols("overlaps"), sheetOf("overlaps").rows, "table-overlaps")
+        table(overlapColumns, overlapRows, "table-overlaps")
       ),
       section("Ganda dalam satu daftar", "duplicates", "ganda", "Dua baris dalam satu berkas yang menunjuk orang yang sama.", table(cols("duplicates"), sheetOf("duplicates").rows, "table-duplicates")),
       section(
