@@ -13,13 +13,13 @@ import type { OverlapRuleRow, ProgrammeRow, RegionRow } from "../queries/periksa
 import { DEFAULT_THRESHOLD, loadPeople, matchPairs } from "./match.js";
 import { ListFileError, MAX_FILE_BYTES, MAX_ROWS, readList, type ListReading } from "./read-list.js";
 import { buildResults, TARGET_LABEL, type ListInput, type PeriksaResults } from "./results.js";
+import { guessProgramme, TARGET } from "./labels.js";
 import { resultSheets, type SheetKey } from "./sheets.js";
 
 export const PRIVACY_SENTENCE =
   "Berkas yang Anda buka diperiksa seluruhnya di peramban ini: isinya tidak dikirim ke mana pun, tidak disimpan, dan hilang saat tab ini ditutup.";
 
 export const FUNDERS = ["pusat", "provinsi", "kota", "kabupaten", "csr", "baznas"] as const;
-const TARGET = "__sasaran__";
 const SHOWN_ROWS = 200;
 
 export interface PeriksaReference {
@@ -50,16 +50,6 @@ export function loadExcel(): Promise<typeof ExcelJS> {
 }
 
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Guesses the label from the file name: "sasaran"/"p3ke" → target list, else a programme code in the name. */
-export function guessProgramme(fileName: string, programmes: readonly ProgrammeRow[]): string {
-  const name = fileName.toLowerCase().replace(/[^a-z0-9]+/g, "_");
-  if (/(^|_)(sasaran|p3ke|dtks|dtsen)(_|$)/.test(name)) return TARGET;
-  const hit = [...programmes].sort((a, b) => b.code.length - a.code.length).find((p) => `_${name}_`.includes(`_${p.code}_`) || name.includes(p.code));
-  if (hit) return hit.code;
-  const first = [...programmes].sort((a, b) => b.code.length - a.code.length).find((p) => p.code.split("_").every((part) => name.includes(part)));
-  return first?.code ?? "";
-}
 
 function table(columns: readonly { key: string; header: string; num?: boolean }[], rows: readonly Record<string, unknown>[], testid: string): HTMLElement {
   const head = el("tr", {}, ...columns.map((c) => el("th", c.num ? { class: "num", scope: "col" } : { scope: "col" }, c.header)));
