@@ -14,6 +14,7 @@ import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
 import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, launchChromium, waitForPageSettled } from "../tests/support/browser.js";
 import { serveStatic } from "../scripts/serve.js";
 import { FIXTURE_DIR, NAMED_QUERIES, SCALES, ensureFixture, type Scale } from "./fixtures.js";
+import { benchPeriksa, ensurePeriksaFixtures } from "./periksa.js";
 import { summarise, type Summary } from "./stats.js";
 import { benchCells, type CellBenchRow } from "./cells.js";
 
@@ -195,11 +196,47 @@ function printTable(): void {
   for (const [k, v] of Object.entries(ratios)) log(`  ${k.padEnd(52)} ${v}×`);
 }
 
+/** Counts that show a benchmark did its work (rows parsed, pairs found). */
+const counts: Record<string, number> = {};
+
+async function runPeriksa(browser: Browser, siteUrl: string): Promise<void> {
+  log("/periksa: baca CSV/XLSX 100.000 baris dan cocokkan 2 × 50.000 baris di Chromium…");
+  const periksa = await benchPeriksa(browser, siteUrl);
+  Object.assign(results, periksa.results);
+  Object.assign(counts, periksa.counts);
+}
+
+/** `npm run bench -- periksa`: only the /periksa group (written to bench/out/latest-periksa.json). */
+async function mainPeriksa(): Promise<number> {
+  if (!chromiumAvailable()) {
+    log(CHROMIUM_MISSING_MESSAGE);
+    return 0;
+  }
+  await ensurePeriksaFixtures();
+  const site = await serveStatic(path.join(ROOT, "dist"), { "/bench-data/": FIXTURE_DIR });
+  const browser = await launchChromium();
+  try {
+    await runPeriksa(browser, site.url);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  printTable();
+  for (const [k, v] of Object.entries(counts)) log(`  ${k.padEnd(44)} ${v.toLocaleString("id-ID")}`);
+  const out = path.join(ROOT, "bench/out/latest-periksa.json");
+  const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, date: new Date().toISOString() };
+  await writeFileAtomic(out, JSON.stringify({ ...results, counts, machine }, null, 2) + "\n");
+  log(`\nDitulis: ${path.relative(ROOT, out)}`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   if (!existsSync(path.join(ROOT, "dist/index.html"))) {
     log("dist/ belum ada: menjalankan `npm run build` terlebih dahulu…");
     execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
   }
+  if (process.argv.includes("periksa")) return mainPeriksa();
+  await ensurePeriksaFixtures();
   log(`ingest BNBA ${INGEST_ROWS.toLocaleString("id-ID")} baris ×${INGEST_RUNS} (proses terpisah)…`);
   await benchIngest();
   log(`data sintetis bawaan ×${SYNTH_RUNS}…`);
@@ -218,6 +255,7 @@ async function main(): Promise<number> {
     try {
       log("duckdb-wasm di Chromium…");
       await benchBrowser(browser, site.url);
+      await runPeriksa(browser, site.url);
     } finally {
       await browser.close();
       await site.close();
@@ -226,7 +264,8 @@ async function main(): Promise<number> {
   computeRatios();
   printTable();
   const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, date: new Date().toISOString() };
-  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, throughput, cells, machine }, null, 2) + "\n");
+  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, throughput, counts, cells, machine }, null, 2) + "
+");
   log(`\nDitulis: ${path.relative(ROOT, OUT)}`);
   return 0;
 }

@@ -132,96 +132,136 @@ export interface CheckRowsOptions {
   readonly onProgress?: (rows: number) => void;
 }
 
-/** Runs every data record through the shape checks and the handler; returns the tally. */
-export function checkRows(located: LocatedTable, handler: RowHandler, options: CheckRowsOptions): RowTally {
-  const { layout } = located;
-  const tally: RowTally = { rows: 0, accepted: 0, rejected: 0, issues: [] };
-  const headerOf = (column: string | null): string | null => {
+/**
+ * Gives each data record exactly one fate: rejected for its shape or handed to the handler. One
+ * record at a time, so the same rules run in one synchronous pass (loaders) or in chunks between
+ * which the browser paints (/periksa).
+ */
+export class RowChecker {
+  readonly tally: RowTally = { rows: 0, accepted: 0, rejected: 0, issues: [] };
+  private readonly infoCounts = new Map<IssueCode, number>();
+  private readonly view: RowView;
+  private readonly isCsv: boolean;
+  /** Fields a data row must have: up to the last named header cell. */
+  private readonly width: number;
+
+  constructor(
+    private readonly located: LocatedTable,
+    private readonly handler: RowHandler,
+    private readonly options: CheckRowsOptions
+  ) {
+    const { layout } = located;
+    this.view = new RowView(layout);
+    this.isCsv = located.opened.format === "csv";
+    // Exports often end the header with empty cells or a stray delimiter that the data rows lack,
+    // or the other way round.
+    let width = layout.headers.length;
+    while (width > 0 && layout.headers[width - 1] === "") width--;
+    this.width = width;
+  }
+
+  private headerOf(column: string | null): string | null {
     if (column === null) return null;
-    const at = layout.index.get(column as CanonicalColumn);
-    return at === undefined ? column : (layout.headers[at] ?? column);
-  };
+    const at = this.located.layout.index.get(column as CanonicalColumn);
+    return at === undefined ? column : (this.located.layout.headers[at] ?? column);
+  }
+
   // Info notes (recovered NIK, aggregated receipt) can touch every row of an export; past the
   // first INFO_NOTES_PER_CODE of a code only their number is kept. Errors and warnings: all of them.
-  const infoCounts = new Map<IssueCode, number>();
-  const record = (line: number, issues: readonly CellIssue[]) => {
+  private record(line: number, issues: readonly CellIssue[]): void {
     for (const issue of issues) {
       if (severityOf(issue.code) === "info") {
-        const seen = (infoCounts.get(issue.code) ?? 0) + 1;
-        infoCounts.set(issue.code, seen);
+        const seen = (this.infoCounts.get(issue.code) ?? 0) + 1;
+        this.infoCounts.set(issue.code, seen);
         if (seen > INFO_NOTES_PER_CODE) continue;
       }
-      const finding: Issue = { file: options.file, row: line, column: headerOf(issue.column), code: issue.code, message: issue.message, severity: severityOf(issue.code) };
-      tally.issues.push(issue.detail === undefined ? finding : { ...finding, detail: detach(issue.detail) });
+      const finding: Issue = { file: this.options.file, row: line, column: this.headerOf(issue.column), code: issue.code, message: issue.message, severity: severityOf(issue.code) };
+      this.tally.issues.push(issue.detail === undefined ? finding : { ...finding, detail: detach(issue.detail) });
     }
-  };
-  const reject = (line: number, code: IssueCode, message: string, detail?: string) => record(line, [cellIssue(code, null, message, detail)]);
-  const view = new RowView(layout);
-  const isCsv = located.opened.format === "csv";
-  // Fields a data row must have: up to the last named header cell (exports often end the header
-  // with empty cells or a stray delimiter that the data rows lack, or the other way round).
-  let width = layout.headers.length;
-  while (width > 0 && layout.headers[width - 1] === "") width--;
-  let rejectedRows = 0;
-  let acceptedRows = 0;
+  }
 
-  for (let next = located.rest.next(); !next.done; next = located.rest.next()) {
-    const { line, cells } = next.value;
+  private reject(line: number, code: IssueCode, message: string, detail?: string): void {
+    this.record(line, [cellIssue(code, null, message, detail)]);
+    this.tally.rejected++;
+  }
+
+  /** Checks one record below the header. */
+  check(next: RawRecord): void {
+    const { line, cells } = next;
+    const { tally, view, options } = this;
+    const { layout } = this.located;
     tally.rows++;
     if (options.onProgress && tally.rows % PROGRESS_EVERY === 0) options.onProgress(tally.rows);
     view.line = line;
     view.cells = cells;
     // The tokenizer knows about an open quote before it hands over the record that swallowed the rest.
-    if (located.opened.unclosedQuoteLine() === line) {
-      reject(line, "UNCLOSED_QUOTE", "Tanda kutip pembuka tidak pernah ditutup; semua baris setelahnya terbaca sebagai satu isian.");
-      rejectedRows++;
-      continue;
+    if (this.located.opened.unclosedQuoteLine() === line) {
+      return this.reject(line, "UNCLOSED_QUOTE", "Tanda kutip pembuka tidak pernah ditutup; semua baris setelahnya terbaca sebagai satu isian.");
     }
-    if (cells.every(isBlank)) {
-      reject(line, "EMPTY_ROW", "Baris kosong.");
-      rejectedRows++;
-      continue;
-    }
+    if (cells.every(isBlank)) return this.reject(line, "EMPTY_ROW", "Baris kosong.");
     if (isRepeatedHeader(view, options.resolver)) {
-      reject(line, "HEADER_REPEATED", "Baris judul kolom terulang di tengah data (biasanya pemisah halaman hasil ekspor).");
-      rejectedRows++;
-      continue;
+      return this.reject(line, "HEADER_REPEATED", "Baris judul kolom terulang di tengah data (biasanya pemisah halaman hasil ekspor).");
     }
     if (isTotalRow(view)) {
       const label = cells.find((c) => typeof c === "string" && TOTAL_LABEL.test(c.trim())) as string;
-      reject(line, "TOTAL_ROW", "Baris rekapitulasi (JUMLAH/TOTAL), bukan data orang atau rumah tangga.", `Tertulis ${quoteValue(label)}.`);
-      rejectedRows++;
-      continue;
+      return this.reject(line, "TOTAL_ROW", "Baris rekapitulasi (JUMLAH/TOTAL), bukan data orang atau rumah tangga.", `Tertulis ${quoteValue(label)}.`);
     }
-    if (isCsv && cells.length !== layout.width && (cells.length < width || (cells.length > width && !cells.slice(width).every(isBlank)))) {
-      reject(
+    const width = this.width;
+    if (this.isCsv && cells.length !== layout.width && (cells.length < width || (cells.length > width && !cells.slice(width).every(isBlank)))) {
+      return this.reject(
         line,
         "COLUMN_COUNT",
         `Baris berisi ${cells.length} kolom, sedangkan judul kolom berisi ${layout.width}; kemungkinan ada pemisah tanpa tanda kutip di dalam isian.`
       );
-      rejectedRows++;
-      continue;
     }
-    const issues = handler.handle(view);
-    record(line, issues);
-    if (hasError(issues)) rejectedRows++;
-    else acceptedRows++;
+    const issues = this.handler.handle(view);
+    this.record(line, issues);
+    if (hasError(issues)) tally.rejected++;
+    else tally.accepted++;
   }
-  for (const [code, count] of infoCounts) {
-    if (count <= INFO_NOTES_PER_CODE) continue;
-    tally.issues.push({
-      file: options.file,
-      row: null,
-      column: null,
-      code,
-      message: `${count} baris memiliki catatan ${code}; hanya ${INFO_NOTES_PER_CODE} yang pertama dicantumkan satu per satu.`,
-      severity: severityOf(code)
-    });
+
+  /** Adds the counted info notes and asserts conservation. */
+  finish(): RowTally {
+    const { tally, options } = this;
+    for (const [code, count] of this.infoCounts) {
+      if (count <= INFO_NOTES_PER_CODE) continue;
+      tally.issues.push({
+        file: options.file,
+        row: null,
+        column: null,
+        code,
+        message: `${count} baris memiliki catatan ${code}; hanya ${INFO_NOTES_PER_CODE} yang pertama dicantumkan satu per satu.`,
+        severity: severityOf(code)
+      });
+    }
+    if (tally.accepted + tally.rejected !== tally.rows) {
+      throw new Error(`conservation violated for ${options.file}: ${tally.accepted} + ${tally.rejected} != ${tally.rows}`);
+    }
+    return tally;
   }
-  tally.accepted = acceptedRows;
-  tally.rejected = rejectedRows;
-  if (tally.accepted + tally.rejected !== tally.rows) {
-    throw new Error(`conservation violated for ${options.file}: ${tally.accepted} + ${tally.rejected} != ${tally.rows}`);
+}
+
+/** Runs every data record through the shape checks and the handler; returns the tally. */
+export function checkRows(located: LocatedTable, handler: RowHandler, options: CheckRowsOptions): RowTally {
+  const checker = new RowChecker(located, handler, options);
+  for (let next = located.rest.next(); !next.done; next = located.rest.next()) checker.check(next.value);
+  return checker.finish();
+}
+
+/** The same pass in chunks of `chunkRows` records, awaiting `pause(rowsSoFar)` between chunks (browser: paint, progress). */
+export async function checkRowsInChunks(
+  located: LocatedTable,
+  handler: RowHandler,
+  options: CheckRowsOptions & { readonly chunkRows: number; readonly pause: (rows: number) => Promise<void> }
+): Promise<RowTally> {
+  const checker = new RowChecker(located, handler, options);
+  let inChunk = 0;
+  for (let next = located.rest.next(); !next.done; next = located.rest.next()) {
+    checker.check(next.value);
+    if (++inChunk >= options.chunkRows) {
+      inChunk = 0;
+      await options.pause(checker.tally.rows);
+    }
   }
-  return tally;
+  return checker.finish();
 }
