@@ -3,7 +3,8 @@
 // in the comments. Edge cases from issue 11: a programme with no eligible band (kube), a kelurahan
 // with zero target households (3673021002) and one with no cells at all (3673021003), a funder pair
 // (kota–provinsi) that collides through one programme pair (sk+sp, duplicate) and not another
-// (bx+sk, allowed), cells not detailed by area, desil, combination or target status.
+// (bx+sk, allowed), cells not detailed by area, desil, combination or target status (cell 5's combination
+// is NULL: its exact counts come from hh_any_programme and registry_cell_pairs).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CELL_FLAGS as LOADER_FLAGS } from "../../loaders/registry/cells-schema.js";
 import {
@@ -67,18 +68,18 @@ INSERT INTO programme_allocations VALUES
 CREATE TABLE registry_cells_3673 (cell_id INTEGER, kab_kode VARCHAR, kec_kode VARCHAR, kel_kode VARCHAR, desil_min TINYINT, desil_max TINYINT,
   size_min SMALLINT, size_max SMALLINT, on_target_list BOOLEAN, pce_lo_rp DOUBLE, pce_hi_rp DOUBLE, programmes VARCHAR, households INTEGER, persons INTEGER,
   hh_disability INTEGER, hh_elderly INTEGER, hh_out_of_school_child INTEGER, hh_unfit_house INTEGER, hh_no_health_insurance INTEGER, hh_female_head INTEGER,
-  hh_pce_imputed INTEGER, coarsening TINYINT);
+  hh_any_programme INTEGER, hh_pce_imputed INTEGER, coarsening TINYINT);
 INSERT INTO registry_cells_3673 VALUES
-  (1, '3673', '367302', '3673021001', 1, 1, 1, 4, true, 0, 300000, '', 20, 80, 3, 5, 0, 4, 6, 2, 0, 0),
-  (2, '3673', '367302', '3673021001', 1, 1, 1, 4, true, 0, 300000, 'sk+sp', 10, 40, 0, 0, 0, 0, 0, 0, 0, 0),
-  (3, '3673', '367302', '3673021001', 2, 3, 1, 4, true, 300000, 600000, 'sk', 12, 48, 0, 0, 0, 0, 0, 0, 0, 1),
-  (4, '3673', '367302', '3673021002', 5, 5, 1, 4, false, 600000, NULL, 'sk', 10, 40, 0, 0, 0, 0, 0, 0, 0, 0),
-  (5, '3673', '367302', NULL, 1, 2, NULL, NULL, true, 0, 600000, NULL, 15, 60, 0, 0, 0, 0, 0, 0, 0, 3),
-  (6, '3673', '367301', '3673011001', 1, 1, 1, 4, true, 0, 300000, 'bx+sk', 11, 44, 0, 0, 0, 0, 0, 0, 0, 0),
-  (7, '3673', NULL, NULL, NULL, NULL, NULL, NULL, true, 0, NULL, '', 10, 40, 1, 2, 0, 0, 0, 0, 0, 5),
-  (8, '3673', '367301', '3673011001', 4, 4, 1, 4, NULL, 500000, 700000, '', 10, 40, 0, 0, 0, 0, 0, 0, 0, 2),
-  (9, '3673', '367301', '3673011001', 1, 1, 1, 4, true, 0, 300000, 'kube', 10, 40, 0, 0, 0, 0, 0, 0, 0, 0),
-  (10, '3673', '367301', '3673011001', 1, 1, 1, 4, true, 0, 300000, 'sk+sp', 20, 80, 0, 0, 0, 0, 0, 0, 0, 0);
+  (1, '3673', '367302', '3673021001', 1, 1, 1, 4, true, 0, 300000, '', 20, 80, 3, 5, 0, 4, 6, 2, 0, 0, 0),
+  (2, '3673', '367302', '3673021001', 1, 1, 1, 4, true, 0, 300000, 'sk+sp', 10, 40, 0, 0, 0, 0, 0, 0, 10, 0, 0),
+  (3, '3673', '367302', '3673021001', 2, 3, 1, 4, true, 300000, 600000, 'sk', 12, 48, 0, 0, 0, 0, 0, 0, 12, 0, 1),
+  (4, '3673', '367302', '3673021002', 5, 5, 1, 4, false, 600000, NULL, 'sk', 10, 40, 0, 0, 0, 0, 0, 0, 10, 0, 0),
+  (5, '3673', '367302', NULL, 1, 2, NULL, NULL, true, 0, 600000, NULL, 15, 60, 0, 0, 0, 0, 0, 0, 12, 0, 3),
+  (6, '3673', '367301', '3673011001', 1, 1, 1, 4, true, 0, 300000, 'bx+sk', 11, 44, 0, 0, 0, 0, 0, 0, 11, 0, 0),
+  (7, '3673', NULL, NULL, NULL, NULL, NULL, NULL, true, 0, NULL, '', 10, 40, 1, 2, 0, 0, 0, 0, 0, 0, 5),
+  (8, '3673', '367301', '3673011001', 4, 4, 1, 4, NULL, 500000, 700000, '', 10, 40, 0, 0, 0, 0, 0, 0, 0, 0, 2),
+  (9, '3673', '367301', '3673011001', 1, 1, 1, 4, true, 0, 300000, 'kube', 10, 40, 0, 0, 0, 0, 0, 0, 10, 0, 0),
+  (10, '3673', '367301', '3673011001', 1, 1, 1, 4, true, 0, 300000, 'sk+sp', 20, 80, 0, 0, 0, 0, 0, 0, 20, 0, 0);
 CREATE TABLE registry_cell_programmes_3673 (cell_id INTEGER, programme_code VARCHAR, funder VARCHAR, households INTEGER, units DOUBLE, value_rp DOUBLE, periods SMALLINT);
 INSERT INTO registry_cell_programmes_3673 VALUES
   (2, 'sk', 'kota', 10, 10, 3000000, 1), (2, 'sp', 'provinsi', 10, 10, 2000000, 1),
@@ -88,6 +89,8 @@ INSERT INTO registry_cell_programmes_3673 VALUES
   (6, 'bx', 'provinsi', 11, 11, 5500000, 1), (6, 'sk', 'kota', 11, 11, 3300000, 1),
   (9, 'kube', 'kota', 10, 10, 0, 1),
   (10, 'sk', 'kota', 20, 20, 6000000, 1), (10, 'sp', 'provinsi', 12, 12, 2400000, 1), (10, 'sp', 'kota', 8, 8, 1600000, 1);
+CREATE TABLE registry_cell_pairs_3673 (cell_id INTEGER, programme_a VARCHAR, programme_b VARCHAR, households INTEGER);
+INSERT INTO registry_cell_pairs_3673 VALUES (2, 'sk', 'sp', 10), (5, 'sk', 'sp', 5), (6, 'bx', 'sk', 11), (10, 'sk', 'sp', 20);
 `;
 
 beforeAll(async () => {
@@ -116,11 +119,11 @@ describe("coverageByArea", () => {
     // Serang: cells 6, 8, 9, 10 = 51 households; target 6+9+10 = 41 (cell 8's status not detailed), all covered.
     expect(serang).toMatchObject({ households: 51, target: 41, target_detailed: 41, covered: 41, untouched: 0, target_unknown: 10, target_undetailed: 0 });
     expect(serang!.coverage_pct).toBeCloseTo(100, 10);
-    // Kasemen: target 20+10+12+15 = 57; known combination 42; covered cells 2, 3 = 22; untouched cell 1 = 20;
-    // cell 5 (combination NULL, 15 households; sk 8, sp 9): at least max(8, 9) = 9, at most min(15, 17) = 15 covered.
-    expect(kasemen).toMatchObject({ households: 67, target: 57, target_detailed: 42, covered: 22, untouched: 20, target_undetailed: 15, undetailed_covered_lo: 9, undetailed_covered_hi: 15 });
-    expect(kasemen!.coverage_pct).toBeCloseTo((100 * 22) / 42, 10);
-    expect(kasemen!.untouched_pct).toBeCloseTo((100 * 20) / 42, 10);
+    // Kasemen: target 20+10+12+15 = 57; covered cells 2, 3 = 22, plus cell 5's hh_any_programme 12 (exact without a
+    // filter although its combination is NULL) = 34; untouched cell 1 = 20 plus 15 − 12 = 3 in cell 5 = 23.
+    expect(kasemen).toMatchObject({ households: 67, target: 57, target_detailed: 57, covered: 34, untouched: 23, target_undetailed: 0 });
+    expect(kasemen!.coverage_pct).toBeCloseTo((100 * 34) / 57, 10);
+    expect(kasemen!.untouched_pct).toBeCloseTo((100 * 23) / 57, 10);
     // Cell 7: no kecamatan, 10 target households with no programme.
     expect(none).toMatchObject({ households: 10, target: 10, covered: 0, untouched: 10 });
     expect(none!.coverage_pct).toBe(0);
@@ -132,10 +135,15 @@ describe("coverageByArea", () => {
     expect(byStrategy.map((x) => x.covered)).toEqual([10, 0, 0]);
     expect(byStrategy[0]!.coverage_pct).toBeCloseTo((100 * 10) / 41, 10);
     expect(byStrategy[1]).toMatchObject({ undetailed_covered_lo: 0, undetailed_covered_hi: 0 });
-    // Provinsi programmes bx, sp: Serang cells 6 (11) + 10 (20) = 31; Kasemen cell 2 = 10, cell 5 sp 9 → 9…9.
+    // Provinsi programmes bx, sp: Serang cells 6 (11) + 10 (20) = 31; Kasemen cell 2 = 10 of the 42 target households
+    // whose combination is known; cell 5 (combination NULL, 15 target households) holds sp 9 → 9…min(12, 9).
     const byFunder = await rows<CoverageRow>(coverageByArea({ ...ALL, funder: "provinsi" }));
     expect(byFunder.map((x) => x.covered)).toEqual([31, 10, 0]);
-    expect(byFunder[1]).toMatchObject({ undetailed_covered_lo: 9, undetailed_covered_hi: 9 });
+    expect(byFunder[1]).toMatchObject({ target_detailed: 42, target_undetailed: 15, undetailed_covered_lo: 9, undetailed_covered_hi: 9, untouched: 23 });
+    expect(byFunder[1]!.coverage_pct).toBeCloseTo((100 * 10) / 42, 10);
+    // sk alone in cell 5: 8 … min(hh_any 12, 8) = 8; with sk and sp (strategy kurangi_beban): max(8, 9) = 9 … min(12, 17) = 12.
+    const beban = await rows<CoverageRow>(coverageByArea({ ...ALL, strategy: "kurangi_beban" }));
+    expect(beban[1]).toMatchObject({ covered: 22, undetailed_covered_lo: 9, undetailed_covered_hi: 12 });
     const byProgramme = await rows<CoverageRow>(coverageByArea({ ...ALL, programme: "bx" }));
     expect(byProgramme.map((x) => x.covered)).toEqual([11, 0, 0]);
   });
@@ -149,8 +157,9 @@ describe("coverageByArea", () => {
     expect(r[1]).toMatchObject({ households: 10, target: 0, coverage_pct: null, untouched_pct: null });
     // K Tiga: no cell at all, still listed.
     expect(r[2]).toMatchObject({ nama: "K Tiga", households: 0, target: 0, coverage_pct: null });
-    // Cell 5 has no kelurahan: the kecamatan's 'Tidak dirinci' row, combination unknown.
-    expect(r[3]).toMatchObject({ nama: "Tidak dirinci", target: 15, target_detailed: 0, target_undetailed: 15, coverage_pct: null });
+    // Cell 5 has no kelurahan: the kecamatan's 'Tidak dirinci' row; without a filter its 12 covered households are exact.
+    expect(r[3]).toMatchObject({ nama: "Tidak dirinci", target: 15, target_detailed: 15, covered: 12, untouched: 3, target_undetailed: 0 });
+    expect(r[3]!.coverage_pct).toBeCloseTo(80, 10);
   });
 
   it("binds a hostile kecamatan value as data", async () => {
@@ -217,17 +226,17 @@ describe("targetingErrors", () => {
 });
 
 describe("untouchedByArea", () => {
-  it("counts target households with no programme by flag, with bounds for undetailed combinations", async () => {
+  it("counts target households with no programme by flag; flags of untouched households in undetailed cells kept apart", async () => {
     const r = await rows<UntouchedRow>(untouchedByArea(ALL));
-    expect(r.map((x) => [x.nama, x.untouched])).toEqual([["Kasemen", 20], ["Tidak dirinci", 10], ["Serang", 0]]);
-    // Kasemen cell 1 flags; cell 5: 15 households, sk 8 and sp 9 → untouched at least 15 − 17 → 0, at most 15 − 9 = 6.
+    expect(r.map((x) => [x.nama, x.untouched])).toEqual([["Kasemen", 23], ["Tidak dirinci", 10], ["Serang", 0]]);
+    // Kasemen: cell 1 (20, flags known) and cell 5 (15 − hh_any 12 = 3, combination NULL so flags not separable).
     expect(r[0]).toMatchObject({
-      target_undetailed: 15, undetailed_untouched_lo: 0, undetailed_untouched_hi: 6,
+      untouched_flags_undetailed: 3,
       hh_disability: 3, hh_elderly: 5, hh_out_of_school_child: 0, hh_unfit_house: 4, hh_no_health_insurance: 6, hh_female_head: 2
     });
-    expect(r[1]).toMatchObject({ kode: null, hh_disability: 1, hh_elderly: 2 });
+    expect(r[1]).toMatchObject({ kode: null, hh_disability: 1, hh_elderly: 2, untouched_flags_undetailed: 0 });
     // Cell 8 (10 households, no programme) is not counted: its target status is not detailed.
-    expect(r[2]).toMatchObject({ kode: "367301", untouched: 0, target_undetailed: 0 });
+    expect(r[2]).toMatchObject({ kode: "367301", untouched: 0 });
   });
 });
 
@@ -271,27 +280,27 @@ describe("programmeMatrix", () => {
 });
 
 describe("overlaps", () => {
-  it("lists disallowed pairs by funder pair with value, undetailed cells as bounds", async () => {
+  it("lists disallowed pairs by funder pair with value, from the exact pair counts", async () => {
     const r = await rows<OverlapRow>(overlapsByFunderPair(ALL));
-    // kota–provinsi via sk+sp: cell 2 (10 households, 3,0 + 2,0 juta) and cell 10's share 20 × 12/20 = 12
-    // (6,0 × 12/20 + 2,4 = 6,0 juta); cell 5 (combination NULL): 8 + 9 − 15 = 2 … min(8, 9) = 8.
+    // kota–provinsi via sk+sp: cell 2 (10 households, 3,0 + 2,0 juta), cell 10's share 20 × 12/20 = 12
+    // (6,0 × 12/20 + 2,4 × 12/12 = 6,0 juta) and cell 5 (combination NULL, pair count 5: 2,4 × 5/8 + 1,8 × 5/9 = 2,5 juta).
     // kota–kota via sk+sp: cell 10's other 8 households (6,0 × 8/20 + 1,6 = 4,0 juta).
     // Cell 6 (bx+sk, also kota–provinsi) is allowed and absent.
     expect(r).toHaveLength(2);
     expect(r[0]).toMatchObject({ funder_1: "kota", funder_2: "provinsi", programme_a: "sk", programme_b: "sp", reason: "dua paket sembako" });
-    expect(r[0]!.households).toBeCloseTo(22, 9);
-    expect(r[0]!.value_rp).toBeCloseTo(11_000_000, 3);
-    expect(r[0]).toMatchObject({ undetailed_lo: 2, undetailed_hi: 8 });
-    expect(r[1]).toMatchObject({ funder_1: "kota", funder_2: "kota", undetailed_lo: 0, undetailed_hi: 0 });
+    expect(r[0]!.households).toBeCloseTo(27, 9);
+    expect(r[0]!.value_rp).toBeCloseTo(13_500_000, 3);
+    expect(r[0]!.from_undetailed).toBeCloseTo(5, 9);
+    expect(r[1]).toMatchObject({ funder_1: "kota", funder_2: "kota", from_undetailed: 0 });
     expect(r[1]!.households).toBeCloseTo(8, 9);
     expect(r[1]!.value_rp).toBeCloseTo(4_000_000, 3);
   });
 
   it("splits the overlaps by area", async () => {
     const r = await rows<OverlapAreaRow>(overlapsByArea(ALL));
-    expect(r.map((x) => [x.kode, Math.round(x.households), Math.round(x.value_rp), x.undetailed_lo, x.undetailed_hi])).toEqual([
-      ["367301", 20, 10_000_000, 0, 0],
-      ["367302", 10, 5_000_000, 2, 8]
+    expect(r.map((x) => [x.kode, Math.round(x.households), Math.round(x.value_rp), Math.round(x.from_undetailed)])).toEqual([
+      ["367301", 20, 10_000_000, 0],
+      ["367302", 15, 7_500_000, 5]
     ]);
   });
 });
@@ -299,12 +308,13 @@ describe("overlaps", () => {
 describe("unservedAreas", () => {
   it("lists kelurahan by untouched target households, coarser cells kept with their own row", async () => {
     const r = await rows<UnservedRow>(unservedAreas("3673"));
-    expect(r.map((x) => [x.kec_nama, x.kel_nama, x.target, x.untouched, x.target_undetailed])).toEqual([
-      ["Kasemen", "K Satu", 42, 20, 0],
-      ["Tidak dirinci", "Tidak dirinci", 10, 10, 0],
-      ["Kasemen", "Tidak dirinci", 15, 0, 15]
+    // Serang's kelurahan (41 target households, all reached) is not listed.
+    expect(r.map((x) => [x.kec_nama, x.kel_nama, x.target, x.untouched])).toEqual([
+      ["Kasemen", "K Satu", 42, 20],
+      ["Tidak dirinci", "Tidak dirinci", 10, 10],
+      ["Kasemen", "Tidak dirinci", 15, 3]
     ]);
     expect(r[0]!.untouched_pct).toBeCloseTo((100 * 20) / 42, 10);
-    expect(r[2]!.untouched_pct).toBeNull();
+    expect(r[2]!.untouched_pct).toBeCloseTo(20, 10);
   });
 });

@@ -1,15 +1,19 @@
 // Queries behind /cakupan (Cakupan & kesenjangan), over the published registry cells only
-// (registry_cells_<kab>, registry_cell_programmes_<kab>; schema in loaders/registry/cells-schema.ts)
+// (registry_cells_<kab>, registry_cell_programmes_<kab>, registry_cell_pairs_<kab>; schema in
+// loaders/registry/cells-schema.ts)
 // plus programmes, programme_allocations and regions. Every value a user picks is a bound parameter;
 // table names come from a whitelist through ident().
 //
 // How undetailed cells are counted (a NULL dimension means "not detailed at this level"):
 // - area: a cell without kec_kode (or, inside a kecamatan, without kel_kode) is summed into an area
 //   row whose kode is NULL, shown as "Tidak dirinci"; never dropped.
-// - programme combination: a cell whose `programmes` is NULL says which programmes reached how many of
-//   its households (registry_cell_programmes) but not who holds which together. Coverage and untouched
-//   counts keep such target households apart ("tidak dirinci") with a lower and an upper bound; the
-//   coverage percentage is computed over the target households whose combination is known.
+// - programme combination: `hh_any_programme` gives, in every cell, exactly how many households hold
+//   at least one programme, so coverage without a programme filter and the untouched count
+//   ("belum tersentuh" = households − hh_any_programme) are exact everywhere. With a programme, funder
+//   or strategy filter, a cell whose `programmes` is NULL says how many households received each
+//   programme (registry_cell_programmes) but not who holds which together: its target households are
+//   kept apart (`target_undetailed`) with a lower bound (the largest programme count) and an upper
+//   bound (the sum, at most hh_any_programme); the percentage is computed over the rest.
 // - on_target_list NULL: counted in `target_unknown`, never as target or non-target.
 // - desil (exclusion/inclusion error): a cell whose desil range straddles a programme's
 //   eligible_desil_max counts as eligible by its share of the range, (limit − desil_min + 1) ÷
@@ -69,9 +73,9 @@ export interface CoverageFilter {
   readonly strategy: string | null;
 }
 
-export function cellTables(kab: CellKab): { cells: SqlQuery; programmes: SqlQuery } {
+export function cellTables(kab: CellKab): { cells: SqlQuery; programmes: SqlQuery; pairs: SqlQuery } {
   if (!isCellKab(kab)) throw new TypeError(`no registry cells for ${String(kab)}`);
-  return { cells: ident(`registry_cells_${kab}`), programmes: ident(`registry_cell_programmes_${kab}`) };
+  return { cells: ident(`registry_cells_${kab}`), programmes: ident(`registry_cell_programmes_${kab}`), pairs: ident(`registry_cell_pairs_${kab}`) };
 }
 
 /** The programmes a filter selects (code, name, funder, strategy, eligible_desil_max). */
@@ -115,23 +119,28 @@ export interface CoverageRow extends Record<string, unknown> {
   households: number;
   /** Households on the target list. */
   target: number;
-  /** Target households whose programme combination is known. */
+  /** Target households whose coverage under the filter is known exactly. */
   target_detailed: number;
-  /** Target households holding at least one selected programme (combination known). */
+  /** Of those, households holding at least one selected programme. */
   covered: number;
-  /** Target households holding no programme at all (combination ''), whatever the filter. */
+  /** Target households holding no programme at all (households − hh_any_programme), whatever the filter. */
   untouched: number;
-  /** Target households in cells whose combination is not detailed. */
+  /** Target households in cells whose combination is not detailed, when a filter makes that matter. */
   target_undetailed: number;
   /** Bounds on how many of those hold a selected programme. */
   undetailed_covered_lo: number;
   undetailed_covered_hi: number;
   /** Households whose target-list status is not detailed. */
   target_unknown: number;
-  /** covered ÷ target_detailed × 100; null when there is no detailed target household. */
+  /** covered ÷ target_detailed × 100; null when there is no such household. */
   coverage_pct: number | null;
-  /** untouched ÷ target_detailed × 100; null likewise. */
+  /** untouched ÷ target × 100; null when the area has no target household. */
   untouched_pct: number | null;
+}
+
+/** True when the filter selects every programme (coverage is then exact in every cell). */
+export function selectsAll(filter: Pick<CoverageFilter, "programme" | "funder" | "strategy">): boolean {
+  return filter.programme === null && filter.funder === null && filter.strategy === null;
 }
 
 /**
@@ -141,6 +150,7 @@ export interface CoverageRow extends Record<string, unknown> {
 export function coverageByArea(filter: CoverageFilter): SqlQuery {
   const t = cellTables(filter.kab);
   const scope = areaScope(filter);
+  const all = selectsAll(filter);
   return sql`
 WITH sel AS (${selectedProgrammes(filter)}),
 cells AS (SELECT ${scope.area} AS area, c.* FROM ${t.cells} c WHERE ${scope.where}),
@@ -151,19 +161,26 @@ undetailed AS (
   FROM ${t.programmes} p JOIN sel ON sel.code = p.programme_code JOIN cells c ON c.cell_id = p.cell_id
   WHERE c.programmes IS NULL GROUP BY p.cell_id
 ),
-agg AS (
-  SELECT c.area,
-    sum(c.households)::BIGINT AS households,
-    coalesce(sum(c.households) FILTER (c.on_target_list), 0)::BIGINT AS target,
-    coalesce(sum(c.households) FILTER (c.on_target_list AND c.programmes IS NOT NULL), 0)::BIGINT AS target_detailed,
-    coalesce(sum(c.households) FILTER (c.on_target_list AND k.cell_id IS NOT NULL), 0)::BIGINT AS covered,
-    coalesce(sum(c.households) FILTER (c.on_target_list AND c.programmes = ''), 0)::BIGINT AS untouched,
-    coalesce(sum(c.households) FILTER (c.on_target_list AND c.programmes IS NULL), 0)::BIGINT AS target_undetailed,
-    coalesce(sum(coalesce(u.lo, 0)) FILTER (c.on_target_list AND c.programmes IS NULL), 0)::BIGINT AS undetailed_covered_lo,
-    coalesce(sum(least(c.households, coalesce(u.hi, 0))) FILTER (c.on_target_list AND c.programmes IS NULL), 0)::BIGINT AS undetailed_covered_hi,
-    coalesce(sum(c.households) FILTER (c.on_target_list IS NULL), 0)::BIGINT AS target_unknown
+per_cell AS (
+  SELECT c.area, c.households, c.on_target_list, c.households - c.hh_any_programme AS untouched,
+    c.programmes IS NOT NULL OR ${all} AS exact,
+    CASE WHEN c.programmes IS NOT NULL THEN (CASE WHEN k.cell_id IS NULL THEN 0 ELSE c.households END)
+         WHEN ${all} THEN c.hh_any_programme END AS covered,
+    coalesce(u.lo, 0) AS lo, least(c.hh_any_programme, coalesce(u.hi, 0)) AS hi
   FROM cells c LEFT JOIN covered_cells k ON k.cell_id = c.cell_id LEFT JOIN undetailed u ON u.cell_id = c.cell_id
-  GROUP BY c.area
+),
+agg AS (
+  SELECT area,
+    sum(households)::BIGINT AS households,
+    coalesce(sum(households) FILTER (on_target_list), 0)::BIGINT AS target,
+    coalesce(sum(households) FILTER (on_target_list AND exact), 0)::BIGINT AS target_detailed,
+    coalesce(sum(covered) FILTER (on_target_list AND exact), 0)::BIGINT AS covered,
+    coalesce(sum(untouched) FILTER (on_target_list), 0)::BIGINT AS untouched,
+    coalesce(sum(households) FILTER (on_target_list AND NOT exact), 0)::BIGINT AS target_undetailed,
+    coalesce(sum(lo) FILTER (on_target_list AND NOT exact), 0)::BIGINT AS undetailed_covered_lo,
+    coalesce(sum(hi) FILTER (on_target_list AND NOT exact), 0)::BIGINT AS undetailed_covered_hi,
+    coalesce(sum(households) FILTER (on_target_list IS NULL), 0)::BIGINT AS target_unknown
+  FROM per_cell GROUP BY area
 ),
 areas AS (${scope.regions})
 SELECT coalesce(a.kode, g.area) AS kode,
@@ -178,7 +195,7 @@ SELECT coalesce(a.kode, g.area) AS kode,
   coalesce(g.undetailed_covered_hi, 0)::BIGINT AS undetailed_covered_hi,
   coalesce(g.target_unknown, 0)::BIGINT AS target_unknown,
   100.0 * g.covered / nullif(g.target_detailed, 0) AS coverage_pct,
-  100.0 * g.untouched / nullif(g.target_detailed, 0) AS untouched_pct
+  100.0 * g.untouched / nullif(g.target, 0) AS untouched_pct
 FROM areas a FULL JOIN agg g ON g.area = a.kode
 ORDER BY (coalesce(a.kode, g.area) IS NULL), coalesce(a.kode, g.area)`;
 }
@@ -274,13 +291,10 @@ ORDER BY p.code, NOT a.is_total, (a.area IS NULL), a.area`;
 export interface UntouchedRow extends Record<string, unknown> {
   kode: string | null;
   nama: string;
-  /** Target households with no programme at all (combination ''). */
+  /** Target households with no programme at all (households − hh_any_programme, exact in every cell). */
   untouched: number;
-  /** Target households in cells whose combination is not detailed (may include untouched ones). */
-  target_undetailed: number;
-  /** Bounds on the untouched among those, from the programme counts of their cells. */
-  undetailed_untouched_lo: number;
-  undetailed_untouched_hi: number;
+  /** Of those, households in cells whose combination is not detailed: their flags cannot be told apart. */
+  untouched_flags_undetailed: number;
   hh_disability: number;
   hh_elderly: number;
   hh_out_of_school_child: number;
@@ -289,37 +303,31 @@ export interface UntouchedRow extends Record<string, unknown> {
   hh_female_head: number;
 }
 
-/** Target households no programme has reached ("belum tersentuh"), per area, with counts by vulnerability flag. */
+/**
+ * Target households no programme has reached ("belum tersentuh"), per area, with counts by
+ * vulnerability flag (from cells whose combination is '', where every household is untouched).
+ */
 export function untouchedByArea(filter: Pick<CoverageFilter, "kab" | "kec">): SqlQuery {
   const t = cellTables(filter.kab);
   const scope = areaScope(filter);
   const flags = join(
     CELL_FLAGS.map((f) => sql`coalesce(sum(c.${ident(`hh_${f}`)}) FILTER (c.programmes = ''), 0)::BIGINT AS ${ident(`hh_${f}`)}`),
-    ",\n    "
+    ", "
   );
   return sql`
 WITH cells AS (SELECT ${scope.area} AS area, c.* FROM ${t.cells} c WHERE ${scope.where} AND c.on_target_list),
-reached AS (
-  SELECT p.cell_id, max(p.households) AS lo, sum(p.households) AS hi
-  FROM ${t.programmes} p JOIN cells c ON c.cell_id = p.cell_id WHERE c.programmes IS NULL GROUP BY p.cell_id
-),
 agg AS (
   SELECT c.area,
-    coalesce(sum(c.households) FILTER (c.programmes = ''), 0)::BIGINT AS untouched,
-    coalesce(sum(c.households) FILTER (c.programmes IS NULL), 0)::BIGINT AS target_undetailed,
-    coalesce(sum(greatest(0, c.households - coalesce(r.hi, 0))) FILTER (c.programmes IS NULL), 0)::BIGINT AS undetailed_untouched_lo,
-    coalesce(sum(c.households - coalesce(r.lo, 0)) FILTER (c.programmes IS NULL), 0)::BIGINT AS undetailed_untouched_hi,
+    coalesce(sum(c.households - c.hh_any_programme), 0)::BIGINT AS untouched,
+    coalesce(sum(c.households - c.hh_any_programme) FILTER (c.programmes IS NULL), 0)::BIGINT AS untouched_flags_undetailed,
     ${flags}
-  FROM cells c LEFT JOIN reached r ON r.cell_id = c.cell_id
-  GROUP BY c.area
+  FROM cells c GROUP BY c.area
 ),
 areas AS (${scope.regions})
 SELECT coalesce(a.kode, g.area) AS kode,
   coalesce(a.nama, CASE WHEN g.area IS NULL THEN ${UNDETAILED_LABEL} ELSE g.area END) AS nama,
   coalesce(g.untouched, 0)::BIGINT AS untouched,
-  coalesce(g.target_undetailed, 0)::BIGINT AS target_undetailed,
-  coalesce(g.undetailed_untouched_lo, 0)::BIGINT AS undetailed_untouched_lo,
-  coalesce(g.undetailed_untouched_hi, 0)::BIGINT AS undetailed_untouched_hi,
+  coalesce(g.untouched_flags_undetailed, 0)::BIGINT AS untouched_flags_undetailed,
   ${join(CELL_FLAGS.map((f) => sql`coalesce(g.${ident(`hh_${f}`)}, 0)::BIGINT AS ${ident(`hh_${f}`)}`), ", ")}
 FROM areas a FULL JOIN agg g ON g.area = a.kode
 ORDER BY coalesce(g.untouched, 0) DESC, (coalesce(a.kode, g.area) IS NULL), coalesce(a.kode, g.area)`;

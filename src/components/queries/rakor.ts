@@ -3,13 +3,15 @@
 // table names, NULL dimensions summed into explicit "tidak dirinci" rows.
 //
 // Overlap: a household "overlaps" when it holds both programmes of a pair that overlap_rules marks
-// `duplicate` (pairs not listed are allowed). The rule is per programme pair; the funder pair is
-// read from registry_cell_programmes, so the same two funders can collide through one pair and be
-// allowed through another. In a cell whose combination is known every household holds every listed
-// programme; when a programme came from several funders in one cell, households are split across
-// funder pairs in proportion to each funder's receivers (expected value). A cell whose combination is
-// NULL cannot say who holds both: it goes to the "tidak dirinci" bucket with bounds
-// max(0, a + b − households) … min(a, b) per funder pair.
+// `duplicate` (pairs not listed are allowed). Households holding both come from registry_cell_pairs,
+// exact in every cell, also where the cell's combination is not detailed. The rule is per programme
+// pair; the funder pair is read from registry_cell_programmes, so the same two funders can collide
+// through one programme pair and be allowed through another. When a programme came from several
+// funders in one cell, the pair's households are split across funder pairs in proportion to each
+// funder's receivers (expected value). The value involved is each programme's value in the cell
+// times the share of its receivers who hold the pair: exact where the cell's combination is known
+// (every receiver holds both), an estimate (equal value per receiver) where it is not; those
+// households are counted in `from_undetailed` so the reader sees how much is estimated.
 import { list, sql, type SqlQuery } from "../sql.js";
 import { areaScope, cellTables, type CellKab, type CoverageFilter } from "./cakupan.js";
 
@@ -43,35 +45,29 @@ GROUP BY ALL
 SELECT * FROM m ORDER BY programme_code, funder, (kode IS NULL), kode`;
 }
 
-/** One row per duplicate pair, funder pair, area and bucket (detailed or not); the views aggregate. */
+/** One row per duplicate pair, funder pair and area; the views aggregate. */
 function overlapRows(filter: Pick<CoverageFilter, "kab" | "kec">): SqlQuery {
   const t = cellTables(filter.kab);
   const scope = areaScope(filter);
   return sql`
 rules AS (SELECT programme_a, programme_b, reason FROM overlap_rules WHERE rule = 'duplicate'),
-cells AS (SELECT ${scope.area} AS area, c.cell_id, c.households, c.programmes FROM ${t.cells} c WHERE ${scope.where}),
+cells AS (SELECT ${scope.area} AS area, c.cell_id, c.programmes FROM ${t.cells} c WHERE ${scope.where}),
 pf AS (
   SELECT p.cell_id, p.programme_code, p.funder, sum(p.households) AS hh, sum(p.value_rp) AS value_rp
   FROM ${t.programmes} p JOIN cells c ON c.cell_id = p.cell_id GROUP BY ALL
 ),
 pt AS (SELECT cell_id, programme_code, sum(hh) AS hh FROM pf GROUP BY ALL),
 hits AS (
-  SELECT c.cell_id, c.area, c.households, c.programmes IS NULL AS undetailed, r.programme_a, r.programme_b, r.reason
-  FROM cells c JOIN rules r
-    ON (c.programmes IS NOT NULL AND list_contains(string_split(c.programmes, '+'), r.programme_a) AND list_contains(string_split(c.programmes, '+'), r.programme_b))
-    OR (c.programmes IS NULL
-        AND EXISTS (SELECT 1 FROM pt WHERE pt.cell_id = c.cell_id AND pt.programme_code = r.programme_a AND pt.hh > 0)
-        AND EXISTS (SELECT 1 FROM pt WHERE pt.cell_id = c.cell_id AND pt.programme_code = r.programme_b AND pt.hh > 0))
+  SELECT c.cell_id, c.area, c.programmes IS NULL AS undetailed, p.households, r.programme_a, r.programme_b, r.reason
+  FROM ${t.pairs} p JOIN cells c ON c.cell_id = p.cell_id
+  JOIN rules r ON r.programme_a = p.programme_a AND r.programme_b = p.programme_b
+  WHERE p.households > 0
 ),
 pairs AS (
   SELECT h.area, h.undetailed, h.programme_a, h.programme_b, h.reason,
     coalesce(fa.funder, ${UNRECORDED_FUNDER}) AS funder_a, coalesce(fb.funder, ${UNRECORDED_FUNDER}) AS funder_b,
-    CASE WHEN h.undetailed THEN 0
-      ELSE h.households * coalesce(fa.hh / nullif(ta.hh, 0), 1) * coalesce(fb.hh / nullif(tb.hh, 0), 1) END AS households,
-    CASE WHEN h.undetailed THEN greatest(0, fa.hh + fb.hh - h.households) ELSE 0 END AS households_lo,
-    CASE WHEN h.undetailed THEN least(fa.hh, fb.hh) ELSE 0 END AS households_hi,
-    CASE WHEN h.undetailed THEN 0
-      ELSE coalesce(fa.value_rp, 0) * coalesce(fb.hh / nullif(tb.hh, 0), 1) + coalesce(fb.value_rp, 0) * coalesce(fa.hh / nullif(ta.hh, 0), 1) END AS value_rp
+    h.households * coalesce(fa.hh / nullif(ta.hh, 0), 1) * coalesce(fb.hh / nullif(tb.hh, 0), 1) AS hh,
+    fa.value_rp AS value_a, fa.hh AS hh_a, fb.value_rp AS value_b, fb.hh AS hh_b
   FROM hits h
   LEFT JOIN pf fa ON fa.cell_id = h.cell_id AND fa.programme_code = h.programme_a
   LEFT JOIN pt ta ON ta.cell_id = h.cell_id AND ta.programme_code = h.programme_a
@@ -79,7 +75,11 @@ pairs AS (
   LEFT JOIN pt tb ON tb.cell_id = h.cell_id AND tb.programme_code = h.programme_b
 ),
 norm AS (
-  SELECT *, least(funder_a, funder_b) AS funder_1, greatest(funder_a, funder_b) AS funder_2 FROM pairs
+  SELECT area, programme_a, programme_b, reason, hh AS households,
+    CASE WHEN undetailed THEN hh ELSE 0 END AS from_undetailed,
+    coalesce(value_a * hh / nullif(hh_a, 0), 0) + coalesce(value_b * hh / nullif(hh_b, 0), 0) AS value_rp,
+    least(funder_a, funder_b) AS funder_1, greatest(funder_a, funder_b) AS funder_2
+  FROM pairs
 )`;
 }
 
@@ -93,13 +93,12 @@ export interface OverlapRow extends Record<string, unknown> {
   programme_a: string;
   programme_b: string;
   reason: string;
-  /** Households holding both (combination known; expected value when a programme had several funders). */
+  /** Households holding both (expected value when a programme came from several funders in a cell). */
   households: number;
   /** Value of both programmes received by those households (Rp, all periods). */
   value_rp: number;
-  /** "Tidak dirinci": bounds on households holding both in cells whose combination is NULL. */
-  undetailed_lo: number;
-  undetailed_hi: number;
+  /** Of `households`, those in cells whose combination is not detailed (value estimated pro rata). */
+  from_undetailed: number;
 }
 
 /** Households holding a disallowed pair, by funder pair and programme pair, largest first. */
@@ -107,10 +106,9 @@ export function overlapsByFunderPair(filter: Pick<CoverageFilter, "kab" | "kec">
   return sql`
 WITH ${overlapRows(filter)}
 SELECT funder_1, funder_2, programme_a, programme_b, any_value(reason) AS reason,
-  sum(households)::DOUBLE AS households, sum(value_rp)::DOUBLE AS value_rp,
-  sum(households_lo)::DOUBLE AS undetailed_lo, sum(households_hi)::DOUBLE AS undetailed_hi
+  sum(households)::DOUBLE AS households, sum(value_rp)::DOUBLE AS value_rp, sum(from_undetailed)::DOUBLE AS from_undetailed
 FROM norm GROUP BY funder_1, funder_2, programme_a, programme_b
-ORDER BY households DESC, undetailed_hi DESC, funder_1, funder_2, programme_a, programme_b`;
+ORDER BY households DESC, funder_1, funder_2, programme_a, programme_b`;
 }
 
 export interface OverlapAreaRow extends Record<string, unknown> {
@@ -119,8 +117,7 @@ export interface OverlapAreaRow extends Record<string, unknown> {
   programme_b: string;
   households: number;
   value_rp: number;
-  undetailed_lo: number;
-  undetailed_hi: number;
+  from_undetailed: number;
 }
 
 /** The same overlaps per area (kecamatan, or kelurahan inside filter.kec). */
@@ -128,8 +125,7 @@ export function overlapsByArea(filter: Pick<CoverageFilter, "kab" | "kec">): Sql
   return sql`
 WITH ${overlapRows(filter)}
 SELECT area AS kode, programme_a, programme_b,
-  sum(households)::DOUBLE AS households, sum(value_rp)::DOUBLE AS value_rp,
-  sum(households_lo)::DOUBLE AS undetailed_lo, sum(households_hi)::DOUBLE AS undetailed_hi
+  sum(households)::DOUBLE AS households, sum(value_rp)::DOUBLE AS value_rp, sum(from_undetailed)::DOUBLE AS from_undetailed
 FROM norm GROUP BY area, programme_a, programme_b
 ORDER BY households DESC, (area IS NULL), area, programme_a, programme_b`;
 }
@@ -140,15 +136,15 @@ export interface UnservedRow extends Record<string, unknown> {
   kel_kode: string | null;
   kel_nama: string;
   target: number;
+  /** Target households with no programme (households − hh_any_programme). */
   untouched: number;
-  /** untouched ÷ target households whose combination is known × 100. */
+  /** untouched ÷ target × 100. */
   untouched_pct: number | null;
-  target_undetailed: number;
 }
 
 /**
  * Kelurahan (or coarser cells) with target households no programme has reached, most untouched first.
- * Every kelurahan and kecamatan row keeps its "tidak dirinci" parts.
+ * Cells without kelurahan (or kecamatan) form their own "Tidak dirinci" rows.
  */
 export function unservedAreas(kab: CellKab, limit = 30): SqlQuery {
   const t = cellTables(kab);
@@ -156,15 +152,13 @@ export function unservedAreas(kab: CellKab, limit = 30): SqlQuery {
 WITH agg AS (
   SELECT kec_kode, kel_kode,
     coalesce(sum(households), 0)::BIGINT AS target,
-    coalesce(sum(households) FILTER (programmes = ''), 0)::BIGINT AS untouched,
-    coalesce(sum(households) FILTER (programmes IS NOT NULL), 0)::BIGINT AS target_detailed,
-    coalesce(sum(households) FILTER (programmes IS NULL), 0)::BIGINT AS target_undetailed
+    coalesce(sum(households - hh_any_programme), 0)::BIGINT AS untouched
   FROM ${t.cells} WHERE on_target_list GROUP BY kec_kode, kel_kode
 )
 SELECT a.kec_kode, coalesce(k.nama, 'Tidak dirinci') AS kec_nama, a.kel_kode, coalesce(l.nama, 'Tidak dirinci') AS kel_nama,
-  a.target, a.untouched, 100.0 * a.untouched / nullif(a.target_detailed, 0) AS untouched_pct, a.target_undetailed
+  a.target, a.untouched, 100.0 * a.untouched / nullif(a.target, 0) AS untouched_pct
 FROM agg a LEFT JOIN regions k ON k.kode = a.kec_kode LEFT JOIN regions l ON l.kode = a.kel_kode
-WHERE a.untouched > 0 OR a.target_undetailed > 0
+WHERE a.untouched > 0
 ORDER BY a.untouched DESC, a.kec_kode, a.kel_kode
 LIMIT ${limit}`;
 }
