@@ -140,10 +140,14 @@ describe("coverageByArea", () => {
     const byFunder = await rows<CoverageRow>(coverageByArea({ ...ALL, funder: "provinsi" }));
     expect(byFunder.map((x) => x.covered)).toEqual([31, 10, 0]);
     expect(byFunder[1]).toMatchObject({ target_detailed: 42, target_undetailed: 15, undetailed_covered_lo: 9, undetailed_covered_hi: 9, untouched: 23 });
-    expect(byFunder[1]!.coverage_pct).toBeCloseTo((100 * 10) / 42, 10);
+    // Over all 57 target households: (10 + 9) / 57, exact here because the bounds meet.
+    expect(byFunder[1]!.coverage_pct).toBeCloseTo((100 * 19) / 57, 10);
+    expect(byFunder[1]!.coverage_hi_pct).toBeCloseTo((100 * 19) / 57, 10);
     // sk alone in cell 5: 8 … min(hh_any 12, 8) = 8; with sk and sp (strategy kurangi_beban): max(8, 9) = 9 … min(12, 17) = 12.
     const beban = await rows<CoverageRow>(coverageByArea({ ...ALL, strategy: "kurangi_beban" }));
     expect(beban[1]).toMatchObject({ covered: 22, undetailed_covered_lo: 9, undetailed_covered_hi: 12 });
+    expect(beban[1]!.coverage_pct).toBeCloseTo((100 * 31) / 57, 10);
+    expect(beban[1]!.coverage_hi_pct).toBeCloseTo((100 * 34) / 57, 10);
     const byProgramme = await rows<CoverageRow>(coverageByArea({ ...ALL, programme: "bx" }));
     expect(byProgramme.map((x) => x.covered)).toEqual([11, 0, 0]);
   });
@@ -169,14 +173,17 @@ describe("coverageByArea", () => {
 });
 
 describe("coverageByStrategy", () => {
-  it("counts target households reached by at least one programme of each strategy", async () => {
+  it("counts target households reached by at least one programme of each strategy, undetailed cells as bounds", async () => {
     const r = await rows<StrategyCoverageRow>(coverageByStrategy(ALL));
-    // Known-combination target cells 1, 2, 3, 6, 7, 9, 10 = 93; kurangi_beban cells 2, 3, 6, 10 = 53; kube cell 9 = 10.
-    expect(r.map((x) => [x.strategy, x.target_detailed, x.covered])).toEqual([
-      ["kurangi_beban", 93, 53],
-      ["tingkatkan_pendapatan", 93, 10]
+    // Target cells 1, 2, 3, 5, 6, 7, 9, 10 = 108; kurangi_beban: known cells 2, 3, 6, 10 = 53, plus cell 5
+    // (sk 8, sp 9, hh_any 12) between 9 and 12; tingkatkan_pendapatan: cell 9 = 10.
+    expect(r.map((x) => [x.strategy, x.target, x.covered, x.undetailed_lo, x.undetailed_hi])).toEqual([
+      ["kurangi_beban", 108, 53, 9, 12],
+      ["tingkatkan_pendapatan", 108, 10, 0, 0]
     ]);
-    expect(r[0]!.coverage_pct).toBeCloseTo((100 * 53) / 93, 10);
+    expect(r[0]!.coverage_pct).toBeCloseTo((100 * 62) / 108, 10);
+    expect(r[0]!.coverage_hi_pct).toBeCloseTo((100 * 65) / 108, 10);
+    expect(r[1]!.coverage_pct).toBeCloseTo((100 * 10) / 108, 10);
   });
 });
 

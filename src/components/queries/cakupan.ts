@@ -13,7 +13,8 @@
 //   or strategy filter, a cell whose `programmes` is NULL says how many households received each
 //   programme (registry_cell_programmes) but not who holds which together: its target households are
 //   kept apart (`target_undetailed`) with a lower bound (the largest programme count) and an upper
-//   bound (the sum, at most hh_any_programme); the percentage is computed over the rest.
+//   bound (the sum, at most hh_any_programme); the percentage is then a range over all target
+//   households (coverage_pct the lower, coverage_hi_pct the upper bound; equal when exact).
 // - on_target_list NULL: counted in `target_unknown`, never as target or non-target.
 // - desil (exclusion/inclusion error): a cell whose desil range straddles a programme's
 //   eligible_desil_max counts as eligible by its share of the range, (limit − desil_min + 1) ÷
@@ -132,8 +133,10 @@ export interface CoverageRow extends Record<string, unknown> {
   undetailed_covered_hi: number;
   /** Households whose target-list status is not detailed. */
   target_unknown: number;
-  /** covered ÷ target_detailed × 100; null when there is no such household. */
+  /** (covered + undetailed_covered_lo) ÷ target × 100: exact without a filter or when lo = hi, else the lower bound; null without target households. */
   coverage_pct: number | null;
+  /** (covered + undetailed_covered_hi) ÷ target × 100: the upper bound. */
+  coverage_hi_pct: number | null;
   /** untouched ÷ target × 100; null when the area has no target household. */
   untouched_pct: number | null;
 }
@@ -194,7 +197,8 @@ SELECT coalesce(a.kode, g.area) AS kode,
   coalesce(g.undetailed_covered_lo, 0)::BIGINT AS undetailed_covered_lo,
   coalesce(g.undetailed_covered_hi, 0)::BIGINT AS undetailed_covered_hi,
   coalesce(g.target_unknown, 0)::BIGINT AS target_unknown,
-  100.0 * g.covered / nullif(g.target_detailed, 0) AS coverage_pct,
+  100.0 * (g.covered + g.undetailed_covered_lo) / nullif(g.target, 0) AS coverage_pct,
+  100.0 * (g.covered + g.undetailed_covered_hi) / nullif(g.target, 0) AS coverage_hi_pct,
   100.0 * g.untouched / nullif(g.target, 0) AS untouched_pct
 FROM areas a FULL JOIN agg g ON g.area = a.kode
 ORDER BY (coalesce(a.kode, g.area) IS NULL), coalesce(a.kode, g.area)`;
@@ -202,10 +206,16 @@ ORDER BY (coalesce(a.kode, g.area) IS NULL), coalesce(a.kode, g.area)`;
 
 export interface StrategyCoverageRow extends Record<string, unknown> {
   strategy: string;
-  target_detailed: number;
+  /** Target households in scope. */
+  target: number;
   /** Target households (combination known) holding at least one selected programme of this strategy. */
   covered: number;
+  /** Bounds for target households in cells whose combination is not detailed. */
+  undetailed_lo: number;
+  undetailed_hi: number;
+  /** (covered + undetailed_lo) ÷ target × 100, and the upper bound with undetailed_hi. */
   coverage_pct: number | null;
+  coverage_hi_pct: number | null;
 }
 
 /** Coverage of the target list (in the filter's area) by Inpres 4/2022 strategy, over the selected programmes. */
@@ -215,14 +225,29 @@ export function coverageByStrategy(filter: CoverageFilter): SqlQuery {
   return sql`
 WITH sel AS (${selectedProgrammes(filter)}),
 strategies AS (SELECT DISTINCT strategy FROM sel),
-targets AS (SELECT c.cell_id, c.households, c.programmes FROM ${t.cells} c WHERE ${scope.where} AND c.on_target_list AND c.programmes IS NOT NULL),
+targets AS (SELECT c.cell_id, c.households, c.programmes, c.hh_any_programme FROM ${t.cells} c WHERE ${scope.where} AND c.on_target_list),
 cell_codes AS (SELECT cell_id, unnest(string_split(programmes, '+')) AS code FROM targets WHERE programmes <> ''),
-cell_strategies AS (SELECT DISTINCT cc.cell_id, sel.strategy FROM cell_codes cc JOIN sel ON sel.code = cc.code),
-total AS (SELECT coalesce(sum(households), 0)::BIGINT AS target_detailed FROM targets)
-SELECT s.strategy, total.target_detailed,
-  coalesce((SELECT sum(t.households) FROM targets t JOIN cell_strategies cs ON cs.cell_id = t.cell_id WHERE cs.strategy = s.strategy), 0)::BIGINT AS covered,
-  100.0 * coalesce((SELECT sum(t.households) FROM targets t JOIN cell_strategies cs ON cs.cell_id = t.cell_id WHERE cs.strategy = s.strategy), 0) / nullif(total.target_detailed, 0) AS coverage_pct
-FROM strategies s CROSS JOIN total
+exact AS (
+  SELECT s.strategy, sum(t.households) AS covered
+  FROM targets t JOIN (SELECT DISTINCT cc.cell_id, sel.strategy FROM cell_codes cc JOIN sel ON sel.code = cc.code) s ON s.cell_id = t.cell_id
+  GROUP BY s.strategy
+),
+undetailed AS (
+  SELECT u.strategy, sum(u.lo) AS lo, sum(least(t.hh_any_programme, u.hi)) AS hi
+  FROM (
+    SELECT p.cell_id, sel.strategy, max(p.households) AS lo, sum(p.households) AS hi
+    FROM ${t.programmes} p JOIN sel ON sel.code = p.programme_code GROUP BY p.cell_id, sel.strategy
+  ) u JOIN targets t ON t.cell_id = u.cell_id AND t.programmes IS NULL
+  GROUP BY u.strategy
+),
+total AS (SELECT coalesce(sum(households), 0)::BIGINT AS target FROM targets)
+SELECT s.strategy, total.target,
+  coalesce(e.covered, 0)::BIGINT AS covered,
+  coalesce(u.lo, 0)::BIGINT AS undetailed_lo,
+  coalesce(u.hi, 0)::BIGINT AS undetailed_hi,
+  100.0 * (coalesce(e.covered, 0) + coalesce(u.lo, 0)) / nullif(total.target, 0) AS coverage_pct,
+  100.0 * (coalesce(e.covered, 0) + coalesce(u.hi, 0)) / nullif(total.target, 0) AS coverage_hi_pct
+FROM strategies s CROSS JOIN total LEFT JOIN exact e ON e.strategy = s.strategy LEFT JOIN undetailed u ON u.strategy = s.strategy
 ORDER BY s.strategy`;
 }
 
