@@ -264,8 +264,7 @@ async function main(): Promise<number> {
   computeRatios();
   printTable();
   const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, date: new Date().toISOString() };
-  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, throughput, counts, cells, machine }, null, 2) + "
-");
+  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, throughput, counts, cells, machine }, null, 2) + "\n");
   log(`\nDitulis: ${path.relative(ROOT, OUT)}`);
   return 0;
 }
