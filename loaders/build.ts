@@ -14,7 +14,7 @@ export interface TableBuilder {
   build(connection: DuckDBConnection, out: string): Promise<void>;
 }
 
-/** Every table except the catalog, in build order. Add new tables here and in src/components/tables.ts. */
+/** Every table except the catalog, in build order. Add new tables here, in src/components/tables.ts and as src/data/<name>.parquet.ts (tests/unit/published-tables.test.ts checks the three agree). */
 export const TABLES: readonly TableBuilder[] = [
   { name: "regions", build: buildRegions },
   { name: "bps_poverty", build: (c, out) => buildBpsPoverty(c, out) },

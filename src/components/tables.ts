@@ -14,10 +14,12 @@ export const TABLE_URLS: Readonly<Record<string, string>> = {
   programmes: FileAttachment("../data/programmes.parquet").href,
   overlap_rules: FileAttachment("../data/overlap_rules.parquet").href,
   programme_allocations: FileAttachment("../data/programme_allocations.parquet").href,
-  registry_households_3673: FileAttachment("../data/registry_households_3673.parquet").href,
-  registry_households_3604: FileAttachment("../data/registry_households_3604.parquet").href,
-  programme_receipts_3673: FileAttachment("../data/programme_receipts_3673.parquet").href,
-  programme_receipts_3604: FileAttachment("../data/programme_receipts_3604.parquet").href,
+  registry_cells_3673: FileAttachment("../data/registry_cells_3673.parquet").href,
+  registry_cells_3604: FileAttachment("../data/registry_cells_3604.parquet").href,
+  registry_cell_programmes_3673: FileAttachment("../data/registry_cell_programmes_3673.parquet").href,
+  registry_cell_programmes_3604: FileAttachment("../data/registry_cell_programmes_3604.parquet").href,
+  registry_cell_pairs_3673: FileAttachment("../data/registry_cell_pairs_3673.parquet").href,
+  registry_cell_pairs_3604: FileAttachment("../data/registry_cell_pairs_3604.parquet").href,
   ingest_rejections: FileAttachment("../data/ingest_rejections.parquet").href
 };
 

@@ -2,7 +2,8 @@
 import { ident, sql, type SqlQuery } from "../sql.js";
 
 export const catalogQuery = (): SqlQuery => sql`
-  SELECT name, description, rows, bytes, columns, source, retrieved_at, loader, schema_version, synthetic
+  SELECT name, description, rows, bytes, columns, source, retrieved_at, loader, schema_version, synthetic,
+    min_cell, households, coarsened_households
   FROM catalog
   ORDER BY name`;
 
@@ -18,3 +19,5 @@ export const rejectionSummaryQuery = (): SqlQuery => sql`
   FROM ingest_rejections
   GROUP BY file, code, severity
   ORDER BY file, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, n DESC`;
+
+export const kabkotaNamesQuery = (): SqlQuery => sql`SELECT kode, nama FROM regions WHERE level = 'kabkota' ORDER BY kode`;
