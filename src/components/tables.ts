@@ -11,6 +11,7 @@ export const TABLE_URLS: Readonly<Record<string, string>> = {
   bps_poverty: FileAttachment("../data/bps_poverty.parquet").href,
   bps_extreme_poverty: FileAttachment("../data/bps_extreme_poverty.parquet").href,
   targets: FileAttachment("../data/targets.parquet").href,
+  poverty_lines: FileAttachment("../data/poverty_lines.parquet").href,
   programmes: FileAttachment("../data/programmes.parquet").href,
   overlap_rules: FileAttachment("../data/overlap_rules.parquet").href,
   programme_allocations: FileAttachment("../data/programme_allocations.parquet").href,
