@@ -70,7 +70,7 @@ export function trajectorySpec(options: TrajectoryOptions): TopLevelSpec {
         encoding: { x, y: { field: "value", type: "quantitative" }, text: { field: "label", type: "nominal" } }
       }
     ]
-  } as TopLevelSpec;
+  } as unknown as TopLevelSpec;
 }
 
 export interface BarRow {
@@ -130,5 +130,5 @@ export function barsSpec(options: BarsOptions): TopLevelSpec {
         encoding: { y, x: { field: "bar", type: "quantitative" }, text: { field: "text", type: "nominal" } }
       }
     ]
-  } as TopLevelSpec;
+  } as unknown as TopLevelSpec;
 }
