@@ -84,4 +84,8 @@ async function main(): Promise<void> {
   console.log(`\nSitus dibangun di ${path.relative(ROOT, target) || target} dalam ${((performance.now() - started) / 1000).toFixed(0)} detik.`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  // `--seed-only`: prepare Framework's version cache for `observable preview` (npm run dev) and stop.
+  if (process.argv.includes("--seed-only")) await seedNpmVersions();
+  else await main();
+}

@@ -36,9 +36,15 @@ export const ENGLISH_WORDS: ReadonlySet<string> = new Set([
 /** Text that reveals internals: repository paths, design-document sections, seed file names. */
 export const INTERNAL_TEXT: readonly RegExp[] = [/\/work\//, /\bDESIGN\.md\b/, /\bseed\s+\d{3}_/i, /\.txt\b/, /§\d/];
 
-/** The listed English words found in a text (lower-cased, each once), after removing allowed phrases. */
+/** Web addresses and repository references (`github:owner/repo path@commit`) are not words. */
+const REFERENCES = /\b(?:https?:\/\/|github:)\S+/g;
+
+/**
+ * The listed English words found in a text (lower-cased, each once), after removing web addresses,
+ * repository references and allowed phrases.
+ */
 export function englishWordsIn(text: string): string[] {
-  let rest = text;
+  let rest = text.replace(REFERENCES, " ");
   for (const phrase of ENGLISH_ALLOWED_PHRASES) rest = rest.replaceAll(phrase, " ");
   const words = rest.toLowerCase().match(/[a-z_]+/g) ?? [];
   return [...new Set(words.filter((w) => ENGLISH_WORDS.has(w)))];
