@@ -77,7 +77,7 @@ export function catalogTable(
       el("td", {}, ...textWithCode(row.description), dictionary(row.columns)),
       el("td", { class: "num", "data-rows": String(row.rows) }, formatNumber(row.rows)),
       el("td", {}, ...textWithCode(row.source), el("div", { class: "ts-source" }, "Pemuat: ", el("code", {}, row.loader), ` · skema v${row.schema_version}`)),
-      el("td", {}, formatDate(row.retrieved_at)),
+      el("td", { class: "ts-nowrap" }, formatDate(row.retrieved_at)),
       el(
         "td",
         { class: "ts-downloads" },
@@ -87,6 +87,9 @@ export function catalogTable(
     );
   });
   return el(
+    "div",
+    { class: "ts-scroll" },
+    el(
     "table",
     { class: "ts-table", id: "catalog" },
     el(
@@ -95,6 +98,7 @@ export function catalogTable(
       el("tr", {}, ...["Tabel", "Isi dan kamus data", "Baris", "Sumber", "Tanggal data", "Unduh"].map((h, i) => el("th", i === 2 ? { class: "num" } : {}, h)))
     ),
     el("tbody", {}, ...body)
+    )
   );
 }
 

@@ -37,7 +37,7 @@ export function baseConfig(): Config {
     // scale"); they are left out of the accessibility tree, the marks keep their Indonesian labels.
     axis: { labelFontSize: 13, titleFontSize: 13, titleFontWeight: "normal", aria: false },
     legend: { labelFontSize: 13, titleFontSize: 13, titleFontWeight: "normal", aria: false },
-    title: { anchor: "start", fontSize: 16, fontWeight: "bold" }
+    title: { anchor: "start", fontSize: 16, fontWeight: "bold", subtitleFontSize: 13 }
   };
 }
 
