@@ -4,7 +4,7 @@
 // JSX cells, Plot, Inputs, sample datasets, …) that no page uses, and asks the npm registry for the
 // latest version of each while bundling; the version cache is seeded so it never asks.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,7 +59,54 @@ async function seedNpmVersions(): Promise<void> {
   }
 }
 
+/** One build at a time: both would share Framework's cache under src/. */
+const LOCK_DIR = path.join(ROOT, ".observablehq", "build.lock");
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Takes the build lock, or returns the pid of the build that holds it. A dead holder's lock is taken over. */
+export function acquireBuildLock(lockDir = LOCK_DIR): number | null {
+  mkdirSync(path.dirname(lockDir), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(path.join(lockDir, "pid"), String(process.pid));
+      return null;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(path.join(lockDir, "pid"), { encoding: "utf8", flag: "a+" }));
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) return holder;
+      rmSync(lockDir, { recursive: true, force: true }); // left behind by a build that died
+    }
+  }
+  throw new Error(`kunci pembangunan ${lockDir} tidak dapat diambil`);
+}
+
+export function releaseBuildLock(lockDir = LOCK_DIR): void {
+  rmSync(lockDir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
+  const holder = acquireBuildLock();
+  if (holder !== null) {
+    console.error(`Pembangunan lain sedang berjalan (proses ${holder}); tunggu sampai selesai lalu coba lagi.`);
+    process.exit(1);
+  }
+  try {
+    await buildSite();
+  } finally {
+    releaseBuildLock();
+  }
+}
+
+async function buildSite(): Promise<void> {
   const target = DIST_DIR;
   const staging = path.join(path.dirname(target), `.${path.basename(target)}.building-${process.pid}`);
   const fingerprint = inputFingerprint(); // of the inputs as they were when the build started
@@ -75,7 +122,8 @@ async function main(): Promise<void> {
     await rm(staging, { recursive: true, force: true });
     console.error(`\nPembangunan situs gagal: ${error instanceof Error ? error.message : String(error)}`);
     console.error(existsSync(target) ? `Situs sebelumnya di ${path.relative(ROOT, target) || target} tidak diubah.` : "Belum ada situs yang dibangun.");
-    process.exit(1);
+    process.exitCode = 1;
+    return;
   }
   const previous = `${staging}.old`;
   if (existsSync(target)) await rename(target, previous);
@@ -84,4 +132,8 @@ async function main(): Promise<void> {
   console.log(`\nSitus dibangun di ${path.relative(ROOT, target) || target} dalam ${((performance.now() - started) / 1000).toFixed(0)} detik.`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  // `--seed-only`: prepare Framework's version cache for `observable preview` (npm run dev) and stop.
+  if (process.argv.includes("--seed-only")) await seedNpmVersions();
+  else await main();
+}

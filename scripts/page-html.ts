@@ -20,3 +20,16 @@ export function localiseFrameworkHtml(html: string, file = "halaman"): string {
   for (const [english, indonesian] of FRAMEWORK_TEXT_ID) out = out.replaceAll(english, indonesian);
   return out;
 }
+
+/** English texts Framework's client script puts into the page at run time, and their replacements. */
+export const FRAMEWORK_SCRIPT_TEXT_ID: ReadonlyArray<readonly [string, string]> = [["`Toggle sidebar ", "`Buka atau tutup menu halaman "]];
+
+/** Every English text of Framework's own that must not survive the post-build step. */
+export const FRAMEWORK_ENGLISH = ["Toggle sidebar"] as const;
+
+/** Framework's client script with its run-time English texts in Indonesian. Idempotent. */
+export function localiseFrameworkScript(text: string): string {
+  let out = text;
+  for (const [english, indonesian] of FRAMEWORK_SCRIPT_TEXT_ID) out = out.replaceAll(english, indonesian);
+  return out;
+}

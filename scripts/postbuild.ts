@@ -12,7 +12,7 @@ import config from "../observablehq.config.js";
 import { writeFileAtomic } from "../loaders/lib/atomic.js";
 import { DIST_DIR, ROOT } from "../loaders/lib/paths.js";
 import { cdnHostsIn, disableCdnUrls } from "./offline.js";
-import { localiseFrameworkHtml } from "./page-html.js";
+import { FRAMEWORK_ENGLISH, localiseFrameworkHtml, localiseFrameworkScript } from "./page-html.js";
 
 const TEXT_EXTENSIONS = [".html", ".js", ".mjs", ".css", ".json"];
 
@@ -39,16 +39,19 @@ console.log(`lang="${config.lang}", tautan lompat ke isi, dan judul tombol menu 
 
 let rewritten = 0;
 const remaining: string[] = [];
+const english: string[] = [];
 for (const file of await filesIn(DIST_DIR, TEXT_EXTENSIONS)) {
   const original = await readFile(file, "utf8");
-  const { text, count } = disableCdnUrls(original);
-  if (count > 0) {
-    await writeFileAtomic(file, text);
-    rewritten += count;
-  }
+  const disabled = disableCdnUrls(original);
+  rewritten += disabled.count;
+  const isFrameworkScript = path.relative(DIST_DIR, file).startsWith(`_observablehq${path.sep}`) && file.endsWith(".js");
+  const text = isFrameworkScript ? localiseFrameworkScript(disabled.text) : disabled.text;
+  if (text !== original) await writeFileAtomic(file, text);
   for (const host of cdnHostsIn(text)) remaining.push(`${path.relative(DIST_DIR, file)}: ${host}`);
+  for (const phrase of FRAMEWORK_ENGLISH) if (text.includes(phrase)) english.push(`${path.relative(DIST_DIR, file)}: ${phrase}`);
 }
 if (remaining.length > 0) throw new Error(`Situs masih menyebut host CDN:\n${remaining.join("\n")}`);
+if (english.length > 0) throw new Error(`Teks Framework berbahasa Inggris tersisa:\n${english.join("\n")}`);
 console.log(`${rewritten} URL CDN di pustaka bawaan dialihkan ke jalur lokal; tidak ada host CDN tersisa di situs.`);
 
 await rm(path.join(ROOT, "src/.observablehq/cache"), { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // The Sumber data page's views: the table catalogue with data dictionary and downloads, and a row preview.
 import { formatDate, formatNumber } from "./format.js";
 import { isYearColumn } from "./table-export.js";
-import { el, syntheticBadge } from "./ui.js";
+import { el, syntheticBadge, textWithCode } from "./ui.js";
 
 export interface CatalogRow {
   name: string;
@@ -32,7 +32,7 @@ function dictionary(columnsJson: string): HTMLElement {
       "table",
       { class: "ts-table" },
       el("thead", {}, el("tr", {}, el("th", {}, "Kolom"), el("th", {}, "Tipe"), el("th", {}, "Arti"))),
-      el("tbody", {}, ...columns.map((c) => el("tr", {}, el("td", {}, el("code", {}, c.name)), el("td", {}, c.type), el("td", {}, c.description))))
+      el("tbody", {}, ...columns.map((c) => el("tr", {}, el("td", {}, el("code", {}, c.name)), el("td", {}, c.type), el("td", {}, ...textWithCode(c.description)))))
     )
   );
 }
@@ -78,10 +78,10 @@ export function catalogTable(
       "tr",
       { "data-table": row.name },
       el("td", {}, el("code", {}, row.name), row.synthetic ? el("div", {}, syntheticBadge()) : null),
-      el("td", {}, row.description, dictionary(row.columns)),
+      el("td", {}, ...textWithCode(row.description), dictionary(row.columns)),
       el("td", { class: "num", "data-rows": String(row.rows) }, formatNumber(row.rows)),
-      el("td", {}, row.source, el("div", { class: "ts-source" }, `Pemuat: ${row.loader} · skema v${row.schema_version}`)),
-      el("td", {}, formatDate(row.retrieved_at)),
+      el("td", {}, ...textWithCode(row.source), el("div", { class: "ts-source" }, "Pemuat: ", el("code", {}, row.loader), ` · skema v${row.schema_version}`)),
+      el("td", { class: "ts-nowrap" }, formatDate(row.retrieved_at)),
       el(
         "td",
         { class: "ts-downloads" },
@@ -91,6 +91,9 @@ export function catalogTable(
     );
   });
   return el(
+    "div",
+    { class: "ts-scroll" },
+    el(
     "table",
     { class: "ts-table", id: "catalog" },
     el(
@@ -99,6 +102,7 @@ export function catalogTable(
       el("tr", {}, ...["Tabel", "Isi dan kamus data", "Baris", "Sumber", "Tanggal data", "Unduh"].map((h, i) => el("th", i === 2 ? { class: "num" } : {}, h)))
     ),
     el("tbody", {}, ...body)
+    )
   );
 }
 

@@ -3,6 +3,7 @@
 // is still compiling. Large tables and interactive queries go through db.ts.
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { decompress } from "fzstd";
+import { tableDownloadFailed, tableReadFailed } from "./database.js";
 
 const COMPRESSORS = { ZSTD: (input: Uint8Array) => decompress(input) };
 
@@ -37,4 +38,24 @@ export async function fetchSmallTable<T extends Record<string, unknown>>(url: st
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
   return decodeSmallTable<T>(await response.arrayBuffer(), limit);
+}
+
+/**
+ * A published table by name through the small-table reader, failing with the same DataError
+ * messages as the duckdb-wasm data layer ("Tabel "x" tidak dapat diunduh." / "… dibaca.").
+ */
+export async function loadSmallTable<T extends Record<string, unknown>>(name: string, url: string, limit?: number): Promise<SmallTable<T>> {
+  let buffer: ArrayBuffer;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
+    buffer = await response.arrayBuffer();
+  } catch (error) {
+    throw tableDownloadFailed(name, error);
+  }
+  try {
+    return await decodeSmallTable<T>(buffer, limit);
+  } catch (error) {
+    throw tableReadFailed(name, error);
+  }
 }

@@ -3,7 +3,7 @@
 // table reader; exceljs is only fetched when a download is asked for.
 import type { ColumnFormat, ExportColumn, ExportWorkbook } from "./export.js";
 import { formatDate } from "./format.js";
-import { fetchSmallTable } from "./small-table.js";
+import { loadSmallTable } from "./small-table.js";
 
 /** One entry of a table's data dictionary (the `columns` JSON of the catalog). */
 export interface ColumnDoc {
@@ -85,7 +85,7 @@ export function tableWorkbook(table: TableInfo, rows: readonly Record<string, un
 
 /** Fetches the table's Parquet file and saves it as CSV or XLSX in the browser. */
 export async function downloadTable(table: TableInfo, url: string, format: "csv" | "xlsx"): Promise<void> {
-  const [{ rows }, exporter] = await Promise.all([fetchSmallTable<Record<string, unknown>>(url), import("./export.js")]);
+  const [{ rows }, exporter] = await Promise.all([loadSmallTable<Record<string, unknown>>(table.name, url), import("./export.js")]);
   const workbook = tableWorkbook(table, rows);
   const fileName = exporter.exportFileName(exportStem(table), format);
   if (format === "csv") exporter.downloadFile(exporter.toCsv(workbook.sheets[0]!), fileName);

@@ -17,6 +17,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * Text in which `backticked` parts are identifiers (column names, code values, file paths): those
+ * become <code> elements, the rest stays text (never HTML).
+ */
+export function textWithCode(text: string): (Node | string)[] {
+  return text.split(/(`[^`]+`)/).filter((part) => part !== "").map((part) =>
+    part.length > 2 && part.startsWith("`") && part.endsWith("`") ? el("code", {}, part.slice(1, -1)) : part
+  );
+}
+
 /** A readable Indonesian error box; the technical detail stays available on hover and in the console. */
 export function errorBox(error: unknown): HTMLElement {
   const message = error instanceof DataError ? error.userMessage : "Terjadi kesalahan saat menyiapkan tampilan ini.";

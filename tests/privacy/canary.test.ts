@@ -101,9 +101,8 @@ function allFiles(dir: string): string[] {
 /** Every value and every metadata entry of a Parquet file, as one searchable text. */
 async function parquetText(file: string): Promise<string> {
   return withDuckDB(async (c) => {
-    const literal = `'${file.replaceAll("'", "''")}'`;
-    const rows = await queryRows(c, `SELECT * FROM read_parquet(${literal})`);
-    const metadata = await queryRows(c, `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata(${literal})`);
+    const rows = await queryRows(c, "SELECT * FROM read_parquet($1)", [file]);
+    const metadata = await queryRows(c, "SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata($1)", [file]);
     return JSON.stringify([rows, metadata], (_k, v) => (typeof v === "bigint" ? v.toString() : v));
   });
 }

@@ -12,7 +12,8 @@ export const ENGLISH_ALLOWED_PHRASES: readonly string[] = [
 
 /**
  * Common English words that are not also Indonesian words or loanwords ("data", "program", "status",
- * "target", "total", "model", "snapshot", "per", "no" are absent). A rendered page must contain none.
+ * "target", "total", "model", "snapshot", "seed" of a random generator, "per", "no" are absent).
+ * A rendered page must contain none.
  */
 export const ENGLISH_WORDS: ReadonlySet<string> = new Set([
   "the", "and", "of", "to", "in", "is", "are", "was", "were", "be", "been", "for", "with", "without", "from", "by",
@@ -29,16 +30,25 @@ export const ENGLISH_WORDS: ReadonlySet<string> = new Set([
   "city", "regency", "district", "village", "poverty", "extreme", "poor", "rate", "count", "number", "share",
   "percent", "people", "persons", "households", "household", "programme", "programmes", "coverage", "gap",
   "overlap", "scenario", "budget", "funding", "funder", "value", "values", "none", "unavailable", "synthetic",
-  "built", "retrieved", "seed", "draft", "todo", "fixme", "lorem", "ipsum", "track", "risk",
+  "built", "retrieved", "draft", "todo", "fixme", "lorem", "ipsum", "track", "risk",
   "insufficient", "on_track", "off_track", "at_risk"
 ]);
 
 /** Text that reveals internals: repository paths, design-document sections, seed file names. */
 export const INTERNAL_TEXT: readonly RegExp[] = [/\/work\//, /\bDESIGN\.md\b/, /\bseed\s+\d{3}_/i, /\.txt\b/, /§\d/];
 
-/** The listed English words found in a text (lower-cased, each once), after removing allowed phrases. */
-export function englishWordsIn(text: string): string[] {
-  let rest = text;
+/** Web addresses and repository references (`github:owner/repo path@commit`) are not words. */
+const REFERENCES = /\b(?:https?:\/\/|github:)\S+/g;
+
+/**
+ * The listed English words found in a text (lower-cased, each once), after removing web addresses,
+ * repository references, the given identifiers and allowed phrases.
+ */
+export function englishWordsIn(text: string, identifiers: Iterable<string> = []): string[] {
+  let rest = text.replace(REFERENCES, " ");
+  // Identifiers the page names in places that cannot hold <code> (an <option>, an aria-label),
+  // e.g. published table names; whole words only.
+  for (const id of identifiers) rest = rest.replace(new RegExp(`(?<![\\w])${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w])`, "g"), " ");
   for (const phrase of ENGLISH_ALLOWED_PHRASES) rest = rest.replaceAll(phrase, " ");
   const words = rest.toLowerCase().match(/[a-z_]+/g) ?? [];
   return [...new Set(words.filter((w) => ENGLISH_WORDS.has(w)))];

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { STAMP_FILE, inputFingerprint, isUpToDate } from "../../scripts/build-stamp.js";
-import { ABSENT_PACKAGE_VERSION, npmSpecifierNames, pinnedNpmVersions } from "../../scripts/build.js";
+import { ABSENT_PACKAGE_VERSION, acquireBuildLock, npmSpecifierNames, pinnedNpmVersions, releaseBuildLock } from "../../scripts/build.js";
 import { parsePort } from "../../scripts/start.js";
 import { makeTempDir } from "../support/tmp.js";
 
@@ -88,5 +88,18 @@ describe("parsePort", () => {
     expect(parsePort("8080")).toBe(8080);
     expect(parsePort("80a")).toBe("PORT=80a bukan nomor port (1–65535).");
     expect(parsePort("70000")).toBe("PORT=70000 bukan nomor port (1–65535).");
+  });
+});
+
+describe("build lock", () => {
+  it("lets one build in, names the holder to a second, and takes over a dead holder's lock", () => {
+    const lock = path.join(tmp.dir, "locks", "build.lock");
+    expect(acquireBuildLock(lock)).toBeNull();
+    expect(acquireBuildLock(lock)).toBe(process.pid); // held by this (running) process
+    releaseBuildLock(lock);
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(path.join(lock, "pid"), "999999999"); // no such process
+    expect(acquireBuildLock(lock)).toBeNull();
+    releaseBuildLock(lock);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SKIP_LINK, localiseFrameworkHtml } from "../../scripts/page-html.js";
+import { SKIP_LINK, localiseFrameworkHtml, localiseFrameworkScript } from "../../scripts/page-html.js";
 
 const PAGE = `<!DOCTYPE html>
 <html lang="id">
@@ -22,5 +22,13 @@ describe("localiseFrameworkHtml", () => {
     const once = localiseFrameworkHtml(PAGE);
     expect(localiseFrameworkHtml(once)).toBe(once);
     expect(() => localiseFrameworkHtml("<html></html>", "x.html")).toThrow("x.html");
+  });
+});
+
+describe("localiseFrameworkScript", () => {
+  it("translates the sidebar toggle title Framework's client sets at run time", () => {
+    const client = 'const r=`Toggle sidebar ${mac?"⌘":"Alt-"}B`;';
+    expect(localiseFrameworkScript(client)).toBe('const r=`Buka atau tutup menu halaman ${mac?"⌘":"Alt-"}B`;');
+    expect(localiseFrameworkScript(localiseFrameworkScript(client))).toBe(localiseFrameworkScript(client));
   });
 });

@@ -219,9 +219,10 @@ function trendLayers(plan: LayerPlan): Layer[] {
   const color = {
     field: "series",
     type: "nominal",
-    title: null,
+    // Named for the marks' screen-reader labels ("Keterangan: Angka BPS"); the legend shows no title.
+    title: "Keterangan",
     scale: { domain: plan.seriesDomain, range: [COLORS.observed, COLORS.projection].slice(0, plan.seriesDomain.length) },
-    legend: { orient: "bottom", direction: "horizontal", labelLimit: 320 }
+    legend: { orient: "bottom", direction: "horizontal", labelLimit: 320, title: null }
   } as const;
   const levelText = plan.level === null ? "" : ` ${formatNumber(plan.level * 100, 0)}%`;
 
