@@ -125,6 +125,11 @@ export async function extremeChart(status: RegionStatus, survey: readonly Extrem
   return box;
 }
 
+/** The caveats the December 2026 review attached to a row ("[TELAAH] …" in its note), for display beside the figure. */
+export function reviewCaveats(note: string | null): string {
+  return (note ?? "").split(" | ").filter((part) => part.startsWith("[TELAAH] ")).map((part) => part.slice("[TELAAH] ".length)).join(" ");
+}
+
 /** Registry and unlabelled extreme-poverty figures, kept apart from the survey series. */
 export function otherFiguresTable(extreme: readonly ExtremeRow[], kode: string): HTMLElement {
   const rows = otherExtremeFigures(extreme, kode);
@@ -132,7 +137,7 @@ export function otherFiguresTable(extreme: readonly ExtremeRow[], kode: string):
   return el(
     "table",
     { class: "ts-table", id: "other-extreme" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Periode"), el("th", {}, "Jenis angka"), el("th", { class: "num" }, "Angka"), el("th", {}, "Sumber"))),
+    el("thead", {}, el("tr", {}, el("th", {}, "Periode"), el("th", {}, "Jenis angka"), el("th", { class: "num" }, "Angka"), el("th", {}, "Catatan"), el("th", {}, "Sumber"))),
     el(
       "tbody",
       {},
@@ -143,6 +148,7 @@ export function otherFiguresTable(extreme: readonly ExtremeRow[], kode: string):
           el("td", {}, formatPeriod(r.year, r.month)),
           el("td", {}, EXTREME_KIND_LABEL[r.kind]),
           el("td", { class: "num" }, extremeValueText(r)),
+          el("td", { class: "ts-muted" }, reviewCaveats(r.note)),
           el("td", {}, sourceNote([r]))
         )
       )
