@@ -152,6 +152,9 @@ export async function benchPeriksa(browser: Browser, siteUrl: string): Promise<P
   await page.goto(`${siteUrl}/periksa`);
   await waitForPageSettled(page);
   const urls = await moduleUrls(page);
+  // tsx compiles this file with esbuild's keepNames: functions defined inside the evaluated
+  // callbacks call a __name helper that the page does not have (a string is not compiled).
+  await page.evaluate("globalThis.__name = (fn) => fn");
   const data = (file: string) => `${siteUrl}/bench-data/${path.basename(file)}`;
   const results: Record<string, Summary> = {};
   const counts: Record<string, number> = {};

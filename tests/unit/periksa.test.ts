@@ -1,7 +1,7 @@
 // /periksa pure pieces: Indonesian name/address normalisation, blocking keys, overlap-rule
 // verdicts and the label guessed from a file name. Expected values written by hand.
 import { describe, expect, it } from "vitest";
-import { blockKey, normaliseAddress, normaliseName } from "../../src/components/periksa/normalise.js";
+import { addressNumbers, blockKeys, normaliseAddress, normaliseName } from "../../src/components/periksa/normalise.js";
 import { ruleFor } from "../../src/components/periksa/results.js";
 import { guessProgramme } from "../../src/components/periksa/labels.js";
 import type { OverlapRuleRow } from "../../src/components/queries/periksa.js";
@@ -31,11 +31,20 @@ describe("normaliseAddress", () => {
   ])("%s → %s", (written, expected) => expect(normaliseAddress(written)).toBe(expected));
 });
 
-describe("blockKey", () => {
-  it("uses the area and the first letter of the name; without an area the start of the address", () => {
-    expect(blockKey("3673021001", "MUHAMMAD SHOLEH", "JL MAWAR")).toBe("3673021001|M");
-    expect(blockKey("", "SITI AMINAH", "KP SUKAJAYA")).toBe("~KP |S");
-    expect(blockKey("", "", "")).toBe("~|");
+describe("addressNumbers", () => {
+  it("keeps house number, RT and RW in order", () => {
+    expect(addressNumbers(normaliseAddress("Jl. Mawar No. 12 RT.003/RW.005"))).toBe("12 3 5");
+    expect(addressNumbers(normaliseAddress("JALAN MAWAR NOMOR 12 RT 3 RW 5"))).toBe("12 3 5");
+    expect(addressNumbers("KP SUKAJAYA")).toBe("");
+  });
+});
+
+describe("blockKeys", () => {
+  it("area, first letter, and the initial of the second or of the last word; without an area the start of the address", () => {
+    expect(blockKeys("3673021001", "MUHAMMAD RIDWAN SINTETIS", "JL MAWAR")).toEqual(["3673021001|M|2R", "3673021001|M|LS"]);
+    expect(blockKeys("3673021001", "MUHAMMAD RIDWAN", "JL MAWAR")).toEqual(["3673021001|M|2R", "3673021001|M|LR"]);
+    expect(blockKeys("", "SUPRIATNA", "KP SUKAJAYA")).toEqual(["~KP |S|2", "~KP |S|LS"]);
+    expect(blockKeys("", "", "")).toEqual(["~|", "~|"].map((p, i) => (i === 0 ? `${p}|2` : `${p}|L`)));
   });
 });
 

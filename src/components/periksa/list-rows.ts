@@ -7,7 +7,7 @@ import { checkIdentity } from "../registry-rules/identity.js";
 import { cellIssue, hasError, type CellIssue, type IssueCode } from "../registry-rules/issues.js";
 import { isRegionFailure, type RegionIndex } from "../registry-rules/region-index.js";
 import { isBlank } from "../registry-rules/values.js";
-import { blockKey, normaliseAddress, normaliseName } from "./normalise.js";
+import { addressNumbers, blockKeys, normaliseAddress, normaliseName } from "./normalise.js";
 
 /** A field longer than this is not a name or an address: the file is refused as not a list. */
 export const MAX_FIELD_CHARS = 5_000;
@@ -26,11 +26,14 @@ export interface ListPerson {
   readonly address: string;
   readonly nameKey: string;
   readonly addressKey: string;
+  /** House number, RT and RW as digits (see normalise.ts addressNumbers). */
+  readonly addressNumbers: string;
   /** Area key for blocking and counting: kelurahan code, else kecamatan code, else the written name normalised. */
   readonly area: string;
   /** Official kelurahan/desa (or kecamatan) name when matched, else the name as written, else "". */
   readonly areaName: string;
-  readonly block: string;
+  /** The two blocking keys (see normalise.ts blockKeys). */
+  readonly blocks: readonly [string, string];
   readonly rejected: boolean;
 }
 
@@ -98,9 +101,10 @@ export class ListRowHandler implements RowHandler {
         address,
         nameKey,
         addressKey,
+        addressNumbers: addressNumbers(addressKey),
         area,
         areaName,
-        block: blockKey(area, nameKey, addressKey),
+        blocks: blockKeys(area, nameKey, addressKey),
         rejected: hasError(issues)
       });
     }

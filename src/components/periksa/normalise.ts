@@ -59,10 +59,25 @@ export function normaliseAddress(address: string): string {
 }
 
 /**
- * Candidate pairs for the fuzzy match are only compared inside a block: the same area and the same
- * first letter of the normalised name (so "MOCH." and "MUHAMAD" meet: both become MUHAMMAD). Without
- * an area, the first three characters of the address stand in for it.
+ * The numbers of a normalised address in order (house number, RT, RW): "JL MAWAR NO 12 RT 3 RW 5" →
+ * "12 3 5". Two addresses whose numbers both exist and differ are different houses, however similar
+ * the rest of the text is (Jaro-Winkler barely separates "NO 12" from "NO 15").
  */
-export function blockKey(area: string, nameKey: string, addressKey: string): string {
-  return `${area === "" ? `~${addressKey.slice(0, 3)}` : area}|${nameKey.slice(0, 1)}`;
+export function addressNumbers(addressKey: string): string {
+  return (addressKey.match(/\d+/g) ?? []).join(" ");
+}
+
+/**
+ * Candidate pairs for the fuzzy match are only compared inside a block: the same area, the same first
+ * letter of the normalised name (so "MOCH." and "MUHAMAD" meet: both become MUHAMMAD), and the same
+ * initial of either the second word or the last word (two keys; a pair sharing either is compared).
+ * Without an area, the first three characters of the address stand in for it. Variants that differ
+ * in the first letter, or in both the second and the last word's initial, are not compared.
+ */
+export function blockKeys(area: string, nameKey: string, addressKey: string): readonly [string, string] {
+  const prefix = `${area === "" ? `~${addressKey.slice(0, 3)}` : area}|${nameKey.slice(0, 1)}`;
+  const words = nameKey.split(" ");
+  const second = words.length > 1 ? words[1]!.slice(0, 1) : "";
+  const last = words[words.length - 1]!.slice(0, 1);
+  return [`${prefix}|2${second}`, `${prefix}|L${last}`];
 }

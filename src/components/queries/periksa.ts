@@ -1,8 +1,8 @@
 // SQL behind /periksa: matching the people of the opened lists by NIK and by normalised name and
 // address (DuckDB's jaro_winkler_similarity), compared only inside blocks (area + first letter of
 // the name, see periksa/normalise.ts) so two lists of 50,000 rows need a few hundred thousand
-// comparisons, not 2.5 billion. The people table is built in the page from the user's own files.
-import { tableToIPC, Table, vectorFromArray, Utf8, Int32, Bool } from "apache-arrow";
+// comparisons, not 2.5 billion (two blocking keys per person, see normalise.ts). The people table is built in the page from the user's own files.
+import { Bool, makeData, makeVector, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from "apache-arrow";
 import type { ListPerson } from "../periksa/list-rows.js";
 import { sql, type SqlQuery } from "../sql.js";
 
@@ -15,36 +15,71 @@ export interface PeopleColumns {
   readonly nik: (string | null)[];
   readonly nameKey: string[];
   readonly addressKey: string[];
-  readonly block: string[];
+  readonly addressNumbers: string[];
+  /** The two blocks as small integers (same key text = same number): an integer join is cheaper. */
+  readonly block1: number[];
+  readonly block2: number[];
   readonly target: boolean[];
 }
 
 export function peopleColumns(lists: readonly { readonly people: readonly ListPerson[]; readonly target: boolean }[]): PeopleColumns {
-  const columns: PeopleColumns = { pid: [], list: [], nik: [], nameKey: [], addressKey: [], block: [], target: [] };
+  const columns: PeopleColumns = { pid: [], list: [], nik: [], nameKey: [], addressKey: [], addressNumbers: [], block1: [], block2: [], target: [] };
+  const blocks = new Map<string, number>();
   let pid = 0;
   lists.forEach((list, index) => {
     for (const person of list.people) {
+      const [key1, key2] = person.blocks;
+      let block1 = blocks.get(key1);
+      if (block1 === undefined) blocks.set(key1, (block1 = blocks.size));
+      let block2 = blocks.get(key2);
+      if (block2 === undefined) blocks.set(key2, (block2 = blocks.size));
       columns.pid.push(pid++);
       columns.list.push(index);
       columns.nik.push(person.nik);
       columns.nameKey.push(person.nameKey);
       columns.addressKey.push(person.addressKey);
-      columns.block.push(person.block);
+      columns.addressNumbers.push(person.addressNumbers);
+      columns.block1.push(block1);
+      columns.block2.push(block2);
       columns.target.push(list.target);
     }
   });
   return columns;
 }
 
+const ENCODER = new TextEncoder();
+
+/** A Utf8 vector built directly from offsets and bytes (Arrow's generic builder is ~50× slower here). */
+function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
+  const encoded = values.map((v) => (v === null ? null : ENCODER.encode(v)));
+  const offsets = new Int32Array(values.length + 1);
+  let total = 0;
+  encoded.forEach((bytes, i) => {
+    total += bytes?.length ?? 0;
+    offsets[i + 1] = total;
+  });
+  const data = new Uint8Array(total);
+  encoded.forEach((bytes, i) => bytes && data.set(bytes, offsets[i]!));
+  let nullCount = 0;
+  const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
+  values.forEach((v, i) => {
+    if (v === null) nullCount++;
+    else nullBitmap[i >> 3]! |= 1 << (i & 7);
+  });
+  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount, nullBitmap: nullCount > 0 ? nullBitmap : null, valueOffsets: offsets, data }));
+}
+
 /** The people table as an Arrow IPC stream (explicit types: plain strings, no dictionaries). */
 export function peopleIpc(columns: PeopleColumns): Uint8Array {
   const table = new Table({
-    pid: vectorFromArray(columns.pid, new Int32()),
-    list: vectorFromArray(columns.list, new Int32()),
-    nik: vectorFromArray(columns.nik, new Utf8()),
-    name_key: vectorFromArray(columns.nameKey, new Utf8()),
-    addr_key: vectorFromArray(columns.addressKey, new Utf8()),
-    block: vectorFromArray(columns.block, new Utf8()),
+    pid: makeVector(Int32Array.from(columns.pid)),
+    list: makeVector(Int32Array.from(columns.list)),
+    nik: utf8Vector(columns.nik),
+    name_key: utf8Vector(columns.nameKey),
+    addr_key: utf8Vector(columns.addressKey),
+    addr_num: utf8Vector(columns.addressNumbers),
+    block1: makeVector(Int32Array.from(columns.block1)),
+    block2: makeVector(Int32Array.from(columns.block2)),
     target: vectorFromArray(columns.target, new Bool())
   });
   return tableToIPC(table, "stream");
@@ -61,26 +96,41 @@ export interface MatchPair {
 
 /**
  * Every pair of people (a < b) that is the same person: the same valid NIK, or, when the NIKs do not
- * both agree, a name similarity ≥ threshold and an address similarity ≥ threshold (address ignored
- * when either row has none), within the same block.
+ * both agree, within a shared block, a name similarity ≥ threshold and an address similarity ≥
+ * threshold (address ignored when either row has none) with the same address numbers (house, RT, RW)
+ * when both give them.
  */
 export function matchPairsQuery(threshold: number): SqlQuery {
+  // Jaro-Winkler ≥ t needs Jaro ≥ (t − 0.4) / 0.6 (the prefix bonus adds at most 0.4 × (1 − Jaro)),
+  // and Jaro ≤ (2 + shorter/longer) / 3: pairs whose name lengths differ more cannot match.
+  const minLengthRatio = Math.max(0, 3 * ((threshold - 0.4) / 0.6) - 2);
   return sql`
     WITH by_nik AS (
       SELECT a.pid AS a, b.pid AS b, 'nik' AS how, NULL::DOUBLE AS name_sim, NULL::DOUBLE AS addr_sim
       FROM periksa_people a JOIN periksa_people b ON a.nik = b.nik AND a.pid < b.pid
     ),
     candidates AS (
-      SELECT a.pid AS a, b.pid AS b,
-        jaro_winkler_similarity(a.name_key, b.name_key) AS name_sim,
-        CASE WHEN a.addr_key = '' OR b.addr_key = '' THEN NULL ELSE jaro_winkler_similarity(a.addr_key, b.addr_key) END AS addr_sim
-      FROM periksa_people a JOIN periksa_people b ON a.block = b.block AND a.pid < b.pid
-      WHERE a.name_key <> '' AND b.name_key <> '' AND (a.nik IS NULL OR b.nik IS NULL OR a.nik <> b.nik)
+      SELECT a.pid AS a, b.pid AS b FROM periksa_people a JOIN periksa_people b ON a.block1 = b.block1 AND a.pid < b.pid
+      UNION
+      SELECT a.pid AS a, b.pid AS b FROM periksa_people a JOIN periksa_people b ON a.block2 = b.block2 AND a.pid < b.pid
+    ),
+    by_name AS (
+      SELECT c.a, c.b, pa.addr_key AS addr_a, pb.addr_key AS addr_b,
+        jaro_winkler_similarity(pa.name_key, pb.name_key) AS name_sim
+      FROM candidates c JOIN periksa_people pa ON pa.pid = c.a JOIN periksa_people pb ON pb.pid = c.b
+      WHERE pa.name_key <> '' AND pb.name_key <> '' AND (pa.nik IS NULL OR pb.nik IS NULL OR pa.nik <> pb.nik)
+        AND (pa.addr_num = '' OR pb.addr_num = '' OR pa.addr_num = pb.addr_num)
+        AND least(length(pa.name_key), length(pb.name_key)) >= ${minLengthRatio} * greatest(length(pa.name_key), length(pb.name_key))
+    ),
+    named AS (
+      SELECT a, b, name_sim,
+        CASE WHEN addr_a = '' OR addr_b = '' THEN NULL ELSE jaro_winkler_similarity(addr_a, addr_b) END AS addr_sim
+      FROM by_name WHERE name_sim >= ${threshold}
     )
     SELECT a, b, how, name_sim, addr_sim FROM by_nik
     UNION ALL
-    SELECT a, b, 'nama_alamat' AS how, name_sim, addr_sim FROM candidates
-    WHERE name_sim >= ${threshold} AND coalesce(addr_sim, 1.0) >= ${threshold}
+    SELECT a, b, 'nama_alamat' AS how, name_sim, addr_sim FROM named
+    WHERE coalesce(addr_sim, 1.0) >= ${threshold}
     ORDER BY a, b`;
 }
 
