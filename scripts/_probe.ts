@@ -11,8 +11,9 @@ try {
   await page.goto(site.url + route);
   await page.waitForSelector(wait, { timeout: 30000 }).catch((e) => console.log("timeout", e.message.slice(0, 200)));
   await page.waitForTimeout(1500);
-  if (extra) { await page.evaluate(extra); await page.waitForTimeout(1000); }
-  await page.screenshot({ path: out, fullPage: full === "1" });
+  if (extra) { console.log(await page.evaluate(extra)); await page.waitForTimeout(1000); }
+  if (full.startsWith("#") || full.startsWith(".")) await page.locator(full).first().screenshot({ path: out });
+  else await page.screenshot({ path: out, fullPage: full === "1" });
   const sw = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   console.log("scrollWidth", sw, JSON.stringify(problems));
 } finally { await browser.close(); await site.close(); }

@@ -85,7 +85,8 @@ export async function coverageMaps(input: MapInput): Promise<HTMLElement> {
     return box;
   }
   const areas = input.rows.filter((r) => r.kode !== null);
-  const half = input.width >= 760 ? Math.floor((input.width - 24) / 2) : input.width;
+  // vega-embed adds about 38 px on the right for its menu: keep the whole chart inside the column.
+  const half = (input.width >= 760 ? Math.floor((input.width - 24) / 2) : input.width) - 40;
   const height = Math.max(260, Math.min(440, Math.round(half * 0.85)));
   const coverage = labelledChoroplethSpec({
     topology: layer.topology,
@@ -113,7 +114,7 @@ export async function coverageMaps(input: MapInput): Promise<HTMLElement> {
     renderChart(coverage, { width: half, fileName: "peta-cakupan" }),
     renderChart(untouched, { width: half, fileName: "peta-belum-tersentuh" })
   ]);
-  box.append(el("div", { class: "ts-charts" }, ...charts), el("p", { class: "ts-source" }, BOUNDARY_ATTRIBUTION));
+  box.append(el("div", { class: "ts-map-grid" }, ...charts), el("p", { class: "ts-source" }, BOUNDARY_ATTRIBUTION));
   return box;
 }
 
