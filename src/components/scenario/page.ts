@@ -493,6 +493,14 @@ export function scenarioApp(options: AppOptions): HTMLElement {
 
   async function kecamatanMap(result: ScenarioResult, width: number): Promise<HTMLElement> {
     const kecRows = result.rows.filter((r) => r.level === "kec" && r.area_kode !== null);
+    if (kecRows.every((r) => Math.abs(r.exits_persons) < 0.5)) {
+      return el(
+        "div",
+        { id: "scenario-map" },
+        el("h3", {}, "Perubahan per kecamatan (skenario aktif)"),
+        el("p", { class: "ts-empty" }, `Skenario ${state.scenarios.indexOf(result.def) + 1}. ${result.def.name} tidak mengubah jumlah penduduk miskin ekstrem di kecamatan mana pun dibanding tanpa perubahan program. Ubah anggaran program (misalnya anggaran per kecamatan) untuk melihat petanya.`)
+      );
+    }
     const geometries = (options.topology.objects["kecamatan"]?.geometries ?? []).filter((g) => String(g.properties?.["kode"] ?? "").startsWith(data.kab));
     const topology: TopologyLike = { ...options.topology, objects: { kecamatan: { type: "GeometryCollection", geometries } } };
     const codes = new Set(geometries.map((g) => String(g.properties?.["kode"])));
@@ -521,13 +529,19 @@ export function scenarioApp(options: AppOptions): HTMLElement {
   }
 
   async function costBars(computed: readonly ScenarioResult[], kabs: readonly AreaResult[], cellGap: number, bpsGap: number | null, width: number): Promise<HTMLElement> {
+    const miliar = (v: number) => v / 1e9;
     const rows: BarRow[] = computed.map((s, i) => {
       const v = costPerExit(s.extra_rp, kabs[i]!.exits_persons);
-      return { label: `${i + 1}. ${s.def.name}: tambahan anggaran`, value: s.extra_rp > 0 ? s.extra_rp : null, text: s.extra_rp > 0 ? `${formatRupiah(s.extra_rp)}${v === null ? "" : ` · ${formatRupiah(v)} per orang keluar`}` : "tidak ada tambahan", group: "Tambahan anggaran skenario" };
+      return {
+        label: `Skenario ${i + 1}: tambahan`,
+        value: s.extra_rp > 0 ? miliar(s.extra_rp) : null,
+        text: s.extra_rp > 0 ? `${formatRupiah(s.extra_rp)}${v === null ? "" : `; ${formatRupiah(v)}/orang keluar`}` : "tidak ada tambahan",
+        group: "Tambahan anggaran skenario"
+      };
     });
-    rows.push({ label: "Menutup celah ekstrem (sel registri)", value: cellGap, text: formatRupiah(cellGap), group: "Biaya menutup celah" });
-    if (bpsGap !== null) rows.push({ label: `Menutup celah kemiskinan (rumus P1 BPS ${data.p1!.year})`, value: bpsGap, text: formatRupiah(bpsGap), group: "Biaya menutup celah" });
-    const spec = barsSpec({ rows, groups: ["Tambahan anggaran skenario", "Biaya menutup celah"], title: "Anggaran per tahun", unit: "Rp", width: Math.max(260, width - 260) });
+    rows.push({ label: "Celah ekstrem (sel registri)", value: miliar(cellGap), text: formatRupiah(cellGap), group: "Biaya menutup celah, penargetan sempurna" });
+    if (bpsGap !== null) rows.push({ label: `Celah kemiskinan (P1 BPS ${data.p1!.year})`, value: miliar(bpsGap), text: formatRupiah(bpsGap), group: "Biaya menutup celah, penargetan sempurna" });
+    const spec = barsSpec({ rows, groups: ["Tambahan anggaran skenario", "Biaya menutup celah, penargetan sempurna"], title: "Anggaran per tahun", unit: "Rp miliar", width: Math.max(200, width - 220) });
     return el(
       "div",
       { id: "scenario-bars" },
