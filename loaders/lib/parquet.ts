@@ -13,6 +13,8 @@ export interface Provenance {
   readonly loader: string;
   /** True when the rows are generated, not observed; pages must label such data. */
   readonly synthetic: boolean;
+  /** Further metadata entries shown in the catalog (e.g. min_cell for registry cells). */
+  readonly extra?: Readonly<Record<string, string>>;
 }
 
 export function metadataFor(schema: TableSchema, provenance: Provenance): Record<string, string> {
@@ -24,7 +26,8 @@ export function metadataFor(schema: TableSchema, provenance: Provenance): Record
     retrieved_at: provenance.retrieved_at,
     loader: provenance.loader,
     synthetic: String(provenance.synthetic),
-    columns: JSON.stringify(schema.columns.map(({ name, type, description }) => ({ name, type, description })))
+    columns: JSON.stringify(schema.columns.map(({ name, type, description }) => ({ name, type, description }))),
+    ...provenance.extra
   };
 }
 

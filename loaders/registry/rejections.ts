@@ -1,6 +1,7 @@
 // The rejection report of a private ingest: every finding about every registry and receipt file.
 // Shown on /data so the data officer sees what was dropped and why. It never holds NIK, NO_KK,
-// names or addresses: messages name the problem and the row, not the value.
+// names, addresses or any other cell text: messages are written from the code, the column and
+// official region names; an issue's private `detail` is dropped here (it goes to data/private/reports/).
 import type { TableSchema } from "../lib/schema.js";
 import type { Issue } from "./issues.js";
 

@@ -14,6 +14,10 @@ export interface CatalogRow {
   loader: string;
   schema_version: number;
   synthetic: boolean;
+  /** Registry cell tables only: k, households described, households in coarsened cells. */
+  min_cell: number | null;
+  households: number | null;
+  coarsened_households: number | null;
 }
 
 interface ColumnDoc { name: string; type: string; description: string }
@@ -184,5 +188,37 @@ export function rejectionSummary(rows: readonly RejectionSummaryRow[], synthetic
         )
       )
     )
+  );
+}
+
+/**
+ * How the registry cells protect households: per kab/kota partition, the minimum cell size k, the
+ * number of cells and households, and how many households sit in cells coarser than the finest level.
+ */
+export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Readonly<Record<string, string>>): HTMLElement {
+  const cells = rows.filter((r) => /^registry_cells_\d{4}$/.test(r.name) && r.min_cell !== null);
+  if (cells.length === 0) return el("p", { class: "ts-pending", id: "cell-privacy" }, "Belum ada tabel sel registri dalam build ini.");
+  return el(
+    "table",
+    { class: "ts-table ts-compact", id: "cell-privacy" },
+    el("thead", {}, el("tr", {}, el("th", {}, "Wilayah"), ...["k", "Sel", "Rumah tangga", "Digabung"].map((h) => el("th", { class: "num" }, h)))),
+    el(
+      "tbody",
+      {},
+      ...cells.map((r) => {
+        const kab = r.name.slice(-4);
+        const share = r.households ? ((r.coarsened_households ?? 0) / r.households) * 100 : null;
+        return el(
+          "tr",
+          { "data-table": r.name },
+          el("td", {}, regionNames[kab] ?? kab, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null),
+          el("td", { class: "num", "data-k": String(r.min_cell) }, formatNumber(r.min_cell)),
+          el("td", { class: "num" }, formatNumber(r.rows)),
+          el("td", { class: "num" }, formatNumber(r.households)),
+          el("td", { class: "num" }, formatNumber(r.coarsened_households), el("div", {}, `(${formatNumber(share, 1)}%)`))
+        );
+      })
+    ),
+    el("caption", {}, "k = jumlah rumah tangga paling sedikit yang digambarkan satu baris; Digabung = rumah tangga dalam sel yang rinciannya dikasarkan agar memenuhi k.")
   );
 }

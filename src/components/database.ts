@@ -134,6 +134,16 @@ export class Database {
     }
   }
 
+  /**
+   * Creates (or replaces) a table from an Arrow IPC stream built in the page itself, e.g. the rows of
+   * a file the user opened on /periksa. Nothing is fetched; the table lives in this tab's memory only.
+   */
+  async replaceTable(name: string, ipc: Uint8Array): Promise<void> {
+    if (this.sources.has(name.toLowerCase())) throw new Error(`table ${name} is a published table`);
+    await this.connection.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
+    await this.connection.insertArrowFromIPCStream(ipc, { name, create: true });
+  }
+
   /** Runs a statement built with `sql`; its interpolated values are bound as parameters. */
   async query(statement: SqlQuery): Promise<ArrowTableLike> {
     let names: string[];
