@@ -138,7 +138,7 @@ export function choroplethSpec(options: ChoroplethOptions): TopLevelSpec {
                 { filter: "isValid(datum.properties.centroid_lng)" },
                 { calculate: "replace(replace(datum.properties.nama, 'Kabupaten ', 'Kab. '), 'Tangerang Selatan', 'Tangsel')", as: "short_name" }
               ],
-              mark: { type: "text" as const, fontSize: 10, fontWeight: "bold" as const, color: "#1a1a1a" },
+              mark: { type: "text" as const, fontSize: 12, fontWeight: "bold" as const, color: "#1a1a1a" },
               encoding: {
                 longitude: { field: "properties.centroid_lng", type: "quantitative" as const },
                 latitude: { field: "properties.centroid_lat", type: "quantitative" as const },

@@ -107,7 +107,7 @@ export function estimateSeriesSpec(options: EstimateSeriesOptions): TopLevelSpec
   if (options.target !== undefined) {
     layers.push(
       { name: "target_rule", transform: only("target"), mark: { type: "rule", color: COLORS.target, strokeDash: [2, 3], strokeWidth: 1.5 }, encoding: { y } },
-      { name: "target_label", transform: only("target"), mark: { type: "text", color: COLORS.target, align: "right", baseline: "bottom", dy: -3, fontSize: 10 }, encoding: { x, y, text: { field: "value_label", type: "nominal" } } }
+      { name: "target_label", transform: only("target"), mark: { type: "text", color: COLORS.target, align: "right", baseline: "bottom", dy: -3, fontSize: 12 }, encoding: { x, y, text: { field: "value_label", type: "nominal" } } }
     );
   }
   return {
