@@ -101,7 +101,20 @@ const PROVENANCE: Provenance = {
   synthetic: false
 };
 
-export async function calibratedModel(dir = BPS_SNAPSHOT_DIR): Promise<{ calibrated: CalibratedModel; poverty: PovertyRow[] }> {
+const calibratedCache = new Map<string, Promise<{ calibrated: CalibratedModel; poverty: PovertyRow[] }>>();
+
+/** The calibrated model on the snapshot in `dir`; computed once per process (the three tables share it). */
+export function calibratedModel(dir = BPS_SNAPSHOT_DIR): Promise<{ calibrated: CalibratedModel; poverty: PovertyRow[] }> {
+  let cached = calibratedCache.get(dir);
+  if (!cached) {
+    cached = computeCalibratedModel(dir);
+    calibratedCache.set(dir, cached);
+    cached.catch(() => calibratedCache.delete(dir));
+  }
+  return cached;
+}
+
+async function computeCalibratedModel(dir: string): Promise<{ calibrated: CalibratedModel; poverty: PovertyRow[] }> {
   const [poverty, extreme, anchors] = await Promise.all([snapshotWithImports(dir), readExtremeSnapshot(dir), readLineAnchors(dir)]);
   const calibrated = calibrateByYear(new ExtremeModel(poverty, anchors), extreme);
   if (!calibrated) throw new Error("kalibrasi model kemiskinan ekstrem gagal: tidak ada titik kalibrasi");
