@@ -9,7 +9,6 @@ import { buildCells, CELL_PAIRS_TABLE, CELLS_TABLE } from "../../loaders/registr
 import { fidelityReport, type FidelityReport } from "../../loaders/registry/cell-report.js";
 import { DEFAULT_SEED, generateSynthetic } from "../../loaders/synth/generate.js";
 import { loadSynthInputs } from "../../loaders/synth/inputs.js";
-import { loadDistributions } from "../../loaders/synth/distribution.js";
 
 let instance: DuckDBInstance;
 let db: DuckDBConnection;
@@ -20,8 +19,8 @@ beforeAll(async () => {
   instance = await DuckDBInstance.create(":memory:");
   db = await instance.connect();
   const inputs = await loadSynthInputs();
-  // The Kota Serang extreme line the synthetic default is drawn around (r × its own poverty line).
-  line = (await loadDistributions()).get("3673")!.extreme_line_rp;
+  // The extreme line the synthetic default is calibrated to (its inputs name the line and its source).
+  line = inputs.extremeLine.rp;
   const { households, receipts } = await generateSynthetic(db, { scale: "default", seed: DEFAULT_SEED, inputs });
   await buildCells(db, households, receipts, { k: 10 });
   await db.run(`CREATE TEMP VIEW hh_ks AS SELECT * FROM ${households} WHERE kab_kode = '3673'`);
@@ -42,23 +41,23 @@ describe("registry cells keep the page figures (Kota Serang, synthetic default, 
     expect(row!.smallest).toBeGreaterThanOrEqual(10);
   });
 
-  it("conserves the target-list coverage count and every programme pair count exactly, per kecamatan", () => {
-    expect(report.coverageMaxRelError).toBe(0);
+  it("keeps target-list coverage within 1% and every programme pair count within 1% per kecamatan, totals exact", () => {
+    expect(report.coverageMaxRelError).toBeLessThanOrEqual(0.01);
     for (const [pair, figures] of Object.entries(report.pairs)) {
       expect(figures.total, pair).toBeGreaterThan(0);
-      expect(figures.maxRelError, pair).toBe(0);
-      expect(figures.undetailed, pair).toBe(0);
+      expect(figures.maxRelError, pair).toBeLessThanOrEqual(0.01);
     }
+    for (const c of report.comparisons.filter((x) => x.figure.startsWith("rumah tangga penerima"))) expect(c.totalDifference, c.figure).toBe(0);
   });
 
-  it("keeps the scenario figure at the extreme line within 15% per kecamatan and 10% for the kota", () => {
-    // About 90 extreme-poor households per kecamatan on the synthetic default: with cells of ≥ 10
-    // households and expenditure spread uniformly within each band, a few households of error is
-    // the measured cost (printed by `npm run bench`; see loaders/registry/CELLS.md).
+  it("keeps the scenario figure at the extreme line within 6% per kecamatan and 3% for the kota", () => {
+    // With cells of ≥ 10 households and expenditure spread uniformly within each band, a few
+    // households of error per band that straddles the line is the measured cost (printed by
+    // `npm run bench`; see loaders/registry/CELLS.md).
     const atLine = report.comparisons.find((c) => c.figure.startsWith(`persons di bawah garis Rp${Math.round(line)} setelah transfer Rp0/`))!;
     const reference = atLine.rows.reduce((s, r) => s + r.reference, 0);
     expect(reference).toBeGreaterThan(1000);
-    expect(atLine.maxRelativeError).toBeLessThanOrEqual(0.15);
-    expect(Math.abs(atLine.totalDifference) / reference).toBeLessThanOrEqual(0.1);
+    expect(atLine.maxRelativeError).toBeLessThanOrEqual(0.06);
+    expect(Math.abs(atLine.totalDifference) / reference).toBeLessThanOrEqual(0.03);
   });
 });
