@@ -6,6 +6,8 @@ import { builtTablePath } from "./lib/paths.js";
 import { buildCatalog } from "./tables/catalog.js";
 import { buildRegions } from "./tables/regions.js";
 import { buildBpsExtremePoverty, buildBpsPoverty, buildTargets } from "./tables/bps.js";
+import { buildPovertyLines } from "./tables/poverty-lines.js";
+import { buildExtremeCalibration, buildExtremeEstimates, buildExtremeValidation } from "./tables/extreme-estimates.js";
 import { MICRODATA_TABLES, buildMicrodata } from "./tables/registry.js";
 import { buildOverlapRules, buildProgrammeAllocations, buildProgrammes } from "./programmes/tables.js";
 
@@ -14,12 +16,16 @@ export interface TableBuilder {
   build(connection: DuckDBConnection, out: string): Promise<void>;
 }
 
-/** Every table except the catalog, in build order. Add new tables here and in src/components/tables.ts. */
+/** Every table except the catalog, in build order. Add new tables here, in src/components/tables.ts and as src/data/<name>.parquet.ts (tests/unit/published-tables.test.ts checks the three agree). */
 export const TABLES: readonly TableBuilder[] = [
   { name: "regions", build: buildRegions },
   { name: "bps_poverty", build: (c, out) => buildBpsPoverty(c, out) },
   { name: "bps_extreme_poverty", build: (c, out) => buildBpsExtremePoverty(c, out) },
   { name: "targets", build: (c, out) => buildTargets(c, out) },
+  { name: "poverty_lines", build: (c, out) => buildPovertyLines(c, out) },
+  { name: "extreme_estimates", build: buildExtremeEstimates },
+  { name: "extreme_validation", build: buildExtremeValidation },
+  { name: "extreme_calibration", build: buildExtremeCalibration },
   { name: "programmes", build: buildProgrammes },
   { name: "overlap_rules", build: buildOverlapRules },
   { name: "programme_allocations", build: buildProgrammeAllocations },

@@ -13,5 +13,12 @@ export const BUILD_DIR = process.env.TS_BUILD_DIR ? path.resolve(process.env.TS_
 export function builtTablePath(name: string): string {
   return path.join(BUILD_DIR, `${name}.parquet`);
 }
+/**
+ * Household-level tables (pseudonymised, still personal data): loader-side only, for the cell builder's
+ * checks and the benchmarks. No Framework entry point reads this folder, so nothing in it reaches dist/.
+ */
+export function microdataPath(name: string): string {
+  return path.join(BUILD_DIR, "microdata", `${name}.parquet`);
+}
 /** The built site. TS_DIST_DIR moves it (observablehq.config.ts reads the same variable). */
 export const DIST_DIR = process.env.TS_DIST_DIR ? path.resolve(process.env.TS_DIST_DIR) : path.join(ROOT, "dist");

@@ -39,7 +39,7 @@ export const REGISTRY_CELLS_SCHEMA: TableSchema = {
     { name: "on_target_list", type: "BOOLEAN", nullable: true, description: "Termasuk daftar sasaran penghapusan kemiskinan ekstrem (P3KE/SK); kosong = tidak dirinci" },
     { name: "pce_lo_rp", type: "DOUBLE", description: "Batas bawah rentang pengeluaran per kapita per bulan (Rp, termasuk)" },
     { name: "pce_hi_rp", type: "DOUBLE", nullable: true, description: "Batas atas rentang pengeluaran per kapita per bulan (Rp, tidak termasuk); kosong = terbuka ke atas" },
-    { name: "programmes", type: "VARCHAR", nullable: true, description: "Kombinasi program yang diterima, kode diurutkan dan digabung dengan '+'; '' = tidak menerima program apa pun; kosong = tidak dirinci (lihat registry_cell_programmes)" },
+    { name: "programmes", type: "VARCHAR", nullable: true, description: "'' = tidak ada rumah tangga dalam sel yang menerima program; kosong = setiap rumah tangga menerima sedikitnya satu program (rinciannya di registry_cell_programmes dan registry_cell_pairs), atau tidak dirinci pada sel sisa" },
     { name: "households", type: "INTEGER", description: "Jumlah rumah tangga dalam sel (≥ k)" },
     { name: "persons", type: "INTEGER", description: "Jumlah jiwa (anggota rumah tangga) dalam sel" },
     ...CELL_FLAGS.map((flag) => ({
@@ -47,6 +47,7 @@ export const REGISTRY_CELLS_SCHEMA: TableSchema = {
       type: "INTEGER" as const,
       description: `Jumlah rumah tangga dalam sel dengan penanda ${flag} (lihat registry_households pada README loader)`
     })),
+    { name: "hh_any_programme", type: "INTEGER", description: "Jumlah rumah tangga dalam sel yang menerima sedikitnya satu program (tepat, juga bila kombinasi program tidak dirinci)" },
     { name: "hh_pce_imputed", type: "INTEGER", description: "Jumlah rumah tangga yang pengeluarannya diperkirakan dari desil, bukan diamati" },
     { name: "coarsening", type: "TINYINT", description: "Tingkat penggabungan sel: 0 = rincian terhalus; makin besar makin kasar (lihat deskripsi tingkat di README loader)" }
   ]
@@ -67,5 +68,20 @@ export const REGISTRY_CELL_PROGRAMMES_SCHEMA: TableSchema = {
     { name: "units", type: "DOUBLE", description: "Jumlah satuan diterima, semua periode (0 bila tidak dicatat)" },
     { name: "value_rp", type: "DOUBLE", description: "Nilai bantuan (Rp), semua periode (0 bila tidak dicatat)" },
     { name: "periods", type: "SMALLINT", description: "Jumlah periode penyaluran yang berbeda" }
+  ]
+};
+
+export const REGISTRY_CELL_PAIRS_SCHEMA: TableSchema = {
+  name: "registry_cell_pairs",
+  version: 1,
+  description:
+    "Pasangan program yang diterima rumah tangga yang sama, dihitung per sel registri: dasar angka tumpang tindih (bandingkan dengan overlap_rules). " +
+    "Hanya pasangan dengan sedikitnya satu rumah tangga. Tidak ada baris rumah tangga.",
+  key: ["cell_id", "programme_a", "programme_b"],
+  columns: [
+    { name: "cell_id", type: "INTEGER", description: "Sel pada registry_cells partisi yang sama" },
+    { name: "programme_a", type: "VARCHAR", description: "Kode program pertama (urutan abjad)" },
+    { name: "programme_b", type: "VARCHAR", description: "Kode program kedua (urutan abjad)" },
+    { name: "households", type: "INTEGER", description: "Rumah tangga dalam sel yang menerima kedua program (periode mana pun)" }
   ]
 };

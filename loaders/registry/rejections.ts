@@ -13,9 +13,9 @@ export const INGEST_REJECTIONS_SCHEMA: TableSchema = {
     { name: "file", type: "VARCHAR", description: "Berkas sumber, relatif terhadap folder data privat" },
     { name: "row", type: "INTEGER", nullable: true, description: "Nomor baris di berkas (CSV) atau baris lembar kerja (XLSX); kosong untuk temuan tingkat berkas" },
     { name: "column", type: "VARCHAR", nullable: true, description: "Judul kolom seperti tertulis di berkas" },
-    { name: "code", type: "VARCHAR", description: "Kode temuan yang stabil (lihat loaders/registry/README.md)" },
+    { name: "code", type: "VARCHAR", description: "Kode temuan yang stabil (lihat `loaders/registry/README.md`)" },
     { name: "message", type: "VARCHAR", description: "Penjelasan dalam bahasa Indonesia" },
-    { name: "severity", type: "VARCHAR", description: "error (baris ditolak), warning (baris diterima dengan peringatan), info (catatan)" }
+    { name: "severity", type: "VARCHAR", description: "`error` (baris ditolak), `warning` (baris diterima dengan peringatan), `info` (catatan)" }
   ]
 };
 

@@ -8,7 +8,7 @@ import type { TableSchema } from "../lib/schema.js";
 
 export const CATALOG_SCHEMA: TableSchema = {
   name: "catalog",
-  version: 1,
+  version: 2,
   description: "Daftar tabel data yang diterbitkan oleh build ini, dibaca dari metadata tiap berkas Parquet.",
   key: ["name"],
   columns: [
@@ -21,15 +21,17 @@ export const CATALOG_SCHEMA: TableSchema = {
     { name: "retrieved_at", type: "VARCHAR", description: "Tanggal pengambilan atau snapshot sumber" },
     { name: "loader", type: "VARCHAR", description: "Modul pemuat yang menghasilkan tabel" },
     { name: "schema_version", type: "INTEGER", description: "Versi skema tabel" },
-    { name: "synthetic", type: "BOOLEAN", description: "Benar jika data dibangkitkan (sintetis), bukan hasil pengamatan" }
+    { name: "synthetic", type: "BOOLEAN", description: "Benar jika data dibangkitkan (sintetis), bukan hasil pengamatan" },
+    { name: "min_cell", type: "INTEGER", nullable: true, description: "Sel registri: jumlah rumah tangga terkecil yang boleh digambarkan satu baris (k)" },
+    { name: "coarsened_households", type: "BIGINT", nullable: true, description: "Sel registri: rumah tangga dalam sel yang digabung ke rincian lebih kasar" },
+    { name: "households", type: "BIGINT", nullable: true, description: "Sel registri: jumlah rumah tangga yang digambarkan tabel" }
   ]
 };
 
 export interface CatalogEntry { name: string; path: string }
 
 export async function readTableMetadata(connection: DuckDBConnection, file: string): Promise<Record<string, string>> {
-  const literal = file.replaceAll("'", "''");
-  const kv = await queryRows(connection, `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${literal}')`);
+  const kv = await queryRows(connection, "SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata($1)", [file]);
   return Object.fromEntries(kv.map((r) => [String(r.key), String(r.value)]));
 }
 
@@ -37,8 +39,7 @@ export async function buildCatalog(connection: DuckDBConnection, tables: readonl
   const rows = [];
   for (const table of tables) {
     const meta = await readTableMetadata(connection, table.path);
-    const literal = table.path.replaceAll("'", "''");
-    const [info] = await queryRows(connection, `SELECT num_rows FROM parquet_file_metadata('${literal}')`);
+    const [info] = await queryRows(connection, "SELECT num_rows FROM parquet_file_metadata($1)", [table.path]);
     rows.push({
       name: table.name,
       description: meta.description ?? "",
@@ -49,7 +50,10 @@ export async function buildCatalog(connection: DuckDBConnection, tables: readonl
       retrieved_at: meta.retrieved_at ?? "",
       loader: meta.loader ?? "",
       schema_version: Number(meta.schema_version ?? 0),
-      synthetic: meta.synthetic === "true"
+      synthetic: meta.synthetic === "true",
+      min_cell: meta.min_cell === undefined ? null : Number(meta.min_cell),
+      coarsened_households: meta.coarsened_households === undefined ? null : Number(meta.coarsened_households),
+      households: meta.households === undefined ? null : Number(meta.households)
     });
   }
   const staged = await loadRows(connection, CATALOG_SCHEMA, rows);

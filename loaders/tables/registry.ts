@@ -1,23 +1,37 @@
-// The microdata tables: registry households and programme receipts per kab/kota partition, and the
-// ingest report. Built together in one pass: from the files in data/private/ when there are any
-// (pseudonymised with TS_PSEUDONYM_KEY), otherwise from the labelled synthetic default.
+// The registry tables: from the files in data/private/ when there are any (pseudonymised with
+// TS_PSEUDONYM_KEY), otherwise from the labelled synthetic default. The household microdata stays
+// loader-side (data/build/microdata/, never an entry point of the site); what is published are the
+// registry cells per kab/kota partition (every row ≥ k households), and the ingest report.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../lib/duck.js";
+import { formatCount } from "../registry/validate-report.js";
 import { loadRows, writeParquet, type Provenance } from "../lib/parquet.js";
-import { builtTablePath, PRIVATE_DIR } from "../lib/paths.js";
+import { builtTablePath, microdataPath, PRIVATE_DIR } from "../lib/paths.js";
+import type { TableSchema } from "../lib/schema.js";
+import { CELL_PAIRS_TABLE, CELL_PROGRAMMES_TABLE, CELLS_TABLE, buildCells } from "../registry/cells.js";
+import { minCellSize } from "../registry/cell-levels.js";
+import { REGISTRY_CELL_PAIRS_SCHEMA, REGISTRY_CELL_PROGRAMMES_SCHEMA, REGISTRY_CELLS_SCHEMA } from "../registry/cells-schema.js";
 import { ingestPrivate } from "../registry/ingest.js";
 import { INGEST_REJECTIONS_SCHEMA } from "../registry/rejections.js";
 import { PARTITIONS, PROGRAMME_RECEIPTS_SCHEMA, REGISTRY_HOUSEHOLDS_SCHEMA } from "../registry/schema.js";
 import { DEFAULT_SEED, generateSynthetic, syntheticProvenance } from "../synth/generate.js";
 
+/** Loader-side household tables (never published). */
 export const householdsTable = (kab: string) => `registry_households_${kab}`;
 export const receiptsTable = (kab: string) => `programme_receipts_${kab}`;
+/** Published tables. */
+export const cellsTable = (kab: string) => `registry_cells_${kab}`;
+export const cellProgrammesTable = (kab: string) => `registry_cell_programmes_${kab}`;
+export const cellPairsTable = (kab: string) => `registry_cell_pairs_${kab}`;
 export const REJECTIONS_TABLE = "ingest_rejections";
 
-/** Every table this module writes, in build order. */
+const columnsOf = (schema: TableSchema): string => schema.columns.map((c) => `"${c.name}"`).join(", ");
+
+/** Every published table this module writes, in build order. */
 export const MICRODATA_TABLES: readonly string[] = [
-  ...PARTITIONS.map(householdsTable),
-  ...PARTITIONS.map(receiptsTable),
+  ...PARTITIONS.map(cellsTable),
+  ...PARTITIONS.map(cellProgrammesTable),
+  ...PARTITIONS.map(cellPairsTable),
   REJECTIONS_TABLE
 ];
 
@@ -52,23 +66,36 @@ async function writeMicrodata(connection: DuckDBConnection, log: (line: string) 
     ({ households, receipts } = await generateSynthetic(connection, { scale: "default", seed: DEFAULT_SEED }));
     provenance = syntheticProvenance(DEFAULT_SEED);
   }
+  const k = minCellSize();
   for (const kab of PARTITIONS) {
-    await writeParquet(
-      connection,
-      `SELECT * FROM ${households} WHERE kab_kode = '${kab}'`,
-      { ...REGISTRY_HOUSEHOLDS_SCHEMA, name: householdsTable(kab) },
-      provenance,
-      builtTablePath(householdsTable(kab)),
-      { orderBy: "kec_kode, kel_kode, hh_id" }
-    );
-    await writeParquet(
-      connection,
-      `SELECT * FROM ${receipts} WHERE kab_kode = '${kab}'`,
-      { ...PROGRAMME_RECEIPTS_SCHEMA, name: receiptsTable(kab) },
-      provenance,
-      builtTablePath(receiptsTable(kab)),
-      { orderBy: "programme_code, period, hh_id" }
-    );
+    await writeParquet(connection, `SELECT * FROM ${households} WHERE kab_kode = '${kab}'`,
+      { ...REGISTRY_HOUSEHOLDS_SCHEMA, name: householdsTable(kab) }, provenance, microdataPath(householdsTable(kab)),
+      { orderBy: "kec_kode, kel_kode, hh_id" });
+    await writeParquet(connection, `SELECT * FROM ${receipts} WHERE kab_kode = '${kab}'`,
+      { ...PROGRAMME_RECEIPTS_SCHEMA, name: receiptsTable(kab) }, provenance, microdataPath(receiptsTable(kab)),
+      { orderBy: "programme_code, period, hh_id" });
+  }
+  // Cells are built over all partitions at once; each partition's rows are then written on their own.
+  const summary = await buildCells(connection, households, receipts, { k });
+  log(`Sel registri: ${formatCount(summary.cells)} sel untuk ${formatCount(summary.households)} rumah tangga (k = ${k}); ` +
+    `${formatCount(summary.coarsenedHouseholds)} rumah tangga dalam sel yang digabung.`);
+  for (const kab of PARTITIONS) {
+    const [stats] = await queryRows(connection,
+      `SELECT coalesce(sum(households) FILTER (WHERE coarsening > 0), 0)::BIGINT AS coarsened, coalesce(sum(households), 0)::BIGINT AS total
+       FROM ${CELLS_TABLE} WHERE kab_kode = $1`, [kab]);
+    const cellProvenance: Provenance = {
+      ...provenance,
+      loader: "loaders/registry/cells.ts",
+      extra: { min_cell: String(k), coarsened_households: String(stats?.coarsened ?? 0), households: String(stats?.total ?? 0) }
+    };
+    await writeParquet(connection, `SELECT ${columnsOf(REGISTRY_CELLS_SCHEMA)} FROM ${CELLS_TABLE} WHERE kab_kode = '${kab}'`,
+      { ...REGISTRY_CELLS_SCHEMA, name: cellsTable(kab) }, cellProvenance, builtTablePath(cellsTable(kab)), { orderBy: "cell_id" });
+    await writeParquet(connection, `SELECT ${columnsOf(REGISTRY_CELL_PROGRAMMES_SCHEMA)} FROM ${CELL_PROGRAMMES_TABLE} WHERE kab_kode = '${kab}'`,
+      { ...REGISTRY_CELL_PROGRAMMES_SCHEMA, name: cellProgrammesTable(kab) }, cellProvenance, builtTablePath(cellProgrammesTable(kab)),
+      { orderBy: "cell_id, programme_code, funder" });
+    await writeParquet(connection, `SELECT ${columnsOf(REGISTRY_CELL_PAIRS_SCHEMA)} FROM ${CELL_PAIRS_TABLE} WHERE kab_kode = '${kab}'`,
+      { ...REGISTRY_CELL_PAIRS_SCHEMA, name: cellPairsTable(kab) }, cellProvenance, builtTablePath(cellPairsTable(kab)),
+      { orderBy: "cell_id, programme_a, programme_b" });
   }
   const rejections = await loadRows(connection, INGEST_REJECTIONS_SCHEMA, real.rejections.map((r) => ({ ...r })));
   await writeParquet(

@@ -11,13 +11,19 @@ export const TABLE_URLS: Readonly<Record<string, string>> = {
   bps_poverty: FileAttachment("../data/bps_poverty.parquet").href,
   bps_extreme_poverty: FileAttachment("../data/bps_extreme_poverty.parquet").href,
   targets: FileAttachment("../data/targets.parquet").href,
+  poverty_lines: FileAttachment("../data/poverty_lines.parquet").href,
+  extreme_estimates: FileAttachment("../data/extreme_estimates.parquet").href,
+  extreme_validation: FileAttachment("../data/extreme_validation.parquet").href,
+  extreme_calibration: FileAttachment("../data/extreme_calibration.parquet").href,
   programmes: FileAttachment("../data/programmes.parquet").href,
   overlap_rules: FileAttachment("../data/overlap_rules.parquet").href,
   programme_allocations: FileAttachment("../data/programme_allocations.parquet").href,
-  registry_households_3673: FileAttachment("../data/registry_households_3673.parquet").href,
-  registry_households_3604: FileAttachment("../data/registry_households_3604.parquet").href,
-  programme_receipts_3673: FileAttachment("../data/programme_receipts_3673.parquet").href,
-  programme_receipts_3604: FileAttachment("../data/programme_receipts_3604.parquet").href,
+  registry_cells_3673: FileAttachment("../data/registry_cells_3673.parquet").href,
+  registry_cells_3604: FileAttachment("../data/registry_cells_3604.parquet").href,
+  registry_cell_programmes_3673: FileAttachment("../data/registry_cell_programmes_3673.parquet").href,
+  registry_cell_programmes_3604: FileAttachment("../data/registry_cell_programmes_3604.parquet").href,
+  registry_cell_pairs_3673: FileAttachment("../data/registry_cell_pairs_3673.parquet").href,
+  registry_cell_pairs_3604: FileAttachment("../data/registry_cell_pairs_3604.parquet").href,
   ingest_rejections: FileAttachment("../data/ingest_rejections.parquet").href
 };
 

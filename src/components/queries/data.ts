@@ -2,7 +2,8 @@
 import { ident, sql, type SqlQuery } from "../sql.js";
 
 export const catalogQuery = (): SqlQuery => sql`
-  SELECT name, description, rows, bytes, columns, source, retrieved_at, loader, schema_version, synthetic
+  SELECT name, description, rows, bytes, columns, source, retrieved_at, loader, schema_version, synthetic,
+    min_cell, households, coarsened_households
   FROM catalog
   ORDER BY name`;
 

@@ -1,3 +1,3 @@
 import { emitTable } from "../../loaders/lib/emit.js";
 
-await emitTable("programme_receipts_3673");
+await emitTable("registry_cell_programmes_3673");

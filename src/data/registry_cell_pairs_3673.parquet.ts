@@ -1,3 +1,3 @@
 import { emitTable } from "../../loaders/lib/emit.js";
 
-await emitTable("registry_households_3673");
+await emitTable("registry_cell_pairs_3673");

@@ -1,3 +1,3 @@
 import { emitTable } from "../../loaders/lib/emit.js";
 
-await emitTable("programme_receipts_3604");
+await emitTable("poverty_lines");

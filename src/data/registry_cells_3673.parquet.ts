@@ -1,3 +1,3 @@
 import { emitTable } from "../../loaders/lib/emit.js";
 
-await emitTable("registry_households_3604");
+await emitTable("registry_cells_3673");
