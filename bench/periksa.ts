@@ -208,6 +208,8 @@ export async function benchPeriksa(browser: Browser, siteUrl: string): Promise<P
     { urls, a: data(files.a), b: data(files.b) }
   );
   const samples: number[] = [];
+  const loadSamples: number[] = [];
+  const pairSamples: number[] = [];
   for (let i = 0; i < MATCH_RUNS + 1; i++) {
     const run = await page.evaluate(async ({ urls }) => {
       const [dbm, match, res] = await Promise.all([import(urls.db), import(urls.match), import(urls.results)]);
@@ -215,16 +217,25 @@ export async function benchPeriksa(browser: Browser, siteUrl: string): Promise<P
       const lists = (globalThis as unknown as { __periksaBench: unknown[] }).__periksaBench;
       const started = performance.now();
       await match.loadPeople(db, lists);
+      const loaded = performance.now();
       const pairs = await match.matchPairs(db, match.DEFAULT_THRESHOLD);
+      const matched = performance.now();
       const out = res.buildResults(lists, pairs, []);
       const ms = performance.now() - started;
-      return { ms, overlaps: out.overlaps.length, byNik: out.overlaps.filter((o: { how: string }) => o.how === "NIK sama").length };
+      return { ms, load: loaded - started, pairs: matched - loaded, overlaps: out.overlaps.length, byNik: out.overlaps.filter((o: { how: string }) => o.how === "NIK sama").length };
     }, { urls });
-    if (i > 0) samples.push(run.ms); // the first run warms up the worker
+    if (i > 0) {
+      // The first run warms up the worker.
+      samples.push(run.ms);
+      loadSamples.push(run.load);
+      pairSamples.push(run.pairs);
+    }
     counts["wasm.periksa.match.overlaps"] = run.overlaps;
     counts["wasm.periksa.match.overlaps_by_nik"] = run.byNik;
   }
   results["wasm.periksa.match"] = summarise(samples);
+  results["wasm.periksa.match.load_people"] = summarise(loadSamples);
+  results["wasm.periksa.match.pairs_sql"] = summarise(pairSamples);
   await page.close();
   return { results, counts };
 }

@@ -3,6 +3,7 @@
 // no request of any kind is made while files are opened and matched; bad files give their messages.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../../loaders/lib/paths.js";
@@ -83,7 +84,16 @@ describe.skipIf(!chromiumAvailable())("/periksa compares lists inside the browse
     // An export is built in the page and handed over as a download (no request either).
     const download = page.waitForEvent("download");
     await page.locator("[data-testid=export-xlsx-overlaps]").click();
-    expect((await download).suggestedFilename()).toMatch(/^periksa-tumpang-tindih-\d{4}-\d\d-\d\d\.xlsx$/);
+    const xlsx = await download;
+    expect(xlsx.suggestedFilename()).toMatch(/^periksa-tumpang-tindih-\d{4}-\d\d-\d\d\.xlsx$/);
+    // The file opens as a workbook: the table (caption, header, 2 pairs at threshold 1) and its sources.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Di lebih dari satu daftar", "Sumber"]);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(4);
+    expect(sheet.getRow(2).getCell(1).value).toBe("Program A");
+    expect(sheet.getRow(3).getCell(5).value).toBe("MOCH. RIDWAN SINTETIS");
     const csvDownload = page.waitForEvent("download");
     await page.locator("[data-testid=export-csv-invalid]").click();
     const csvPath = await (await csvDownload).path();
