@@ -9,6 +9,7 @@ import { buildCells, CELL_PAIRS_TABLE, CELL_PROGRAMMES_TABLE, CELLS_TABLE } from
 import { fidelityReport } from "../loaders/registry/cell-report.js";
 import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
 import { loadSynthInputs } from "../loaders/synth/inputs.js";
+import { loadDistributions } from "../loaders/synth/distribution.js";
 import { makeTempDir } from "../tests/support/tmp.js";
 
 export interface CellBenchRow {
@@ -67,8 +68,9 @@ async function one(scale: "default" | "banten", log: (line: string) => void): Pr
       await c.run(`CREATE TEMP VIEW rc_ks AS SELECT r.* FROM ${receipts} r SEMI JOIN hh_ks h ON h.hh_id = r.hh_id`);
       await c.run(`CREATE TEMP VIEW cells_ks AS SELECT * FROM ${CELLS_TABLE} WHERE kab_kode = '3673'`);
       await c.run(`CREATE TEMP VIEW pairs_ks AS SELECT * FROM ${CELL_PAIRS_TABLE} WHERE kab_kode = '3673'`);
-      const report = await fidelityReport(c, { households: "hh_ks", receipts: "rc_ks", cells: "cells_ks", pairs: "pairs_ks" }, inputs.extremeLine.rp);
-      const atLine = report.comparisons.find((x) => x.figure.startsWith(`persons di bawah garis Rp${Math.round(inputs.extremeLine.rp)} setelah transfer Rp0/`));
+      const line = (await loadDistributions()).get("3673")!.extreme_line_rp;
+      const report = await fidelityReport(c, { households: "hh_ks", receipts: "rc_ks", cells: "cells_ks", pairs: "pairs_ks" }, line);
+      const atLine = report.comparisons.find((x) => x.figure.startsWith(`persons di bawah garis Rp${Math.round(line)} setelah transfer Rp0/`));
       log(`  sel: ${summary.cells} sel, galat maksimum per kecamatan ${(report.extremePersonsMaxRelError * 100).toFixed(2)}%`);
       return {
         ...row,

@@ -17,6 +17,8 @@ import { FIXTURE_DIR, NAMED_QUERIES, SCALES, ensureFixture, type Scale } from ".
 import { benchPeriksa, ensurePeriksaFixtures } from "./periksa.js";
 import { summarise, type Summary } from "./stats.js";
 import { benchCells, type CellBenchRow } from "./cells.js";
+import { SCENARIO_SCALES, areasOf, benchProgrammes, benchRuns, benchScenarioArquero, benchScenarioNative, benchScenarioWasm, ensureScenarioFixture, scenarioFixture } from "./scenario.js";
+import type { ModelRun, ProgrammeParams } from "../src/components/scenario/types.js";
 
 const QUERY_RUNS = 20;
 const WARMUP_RUNS = 3;
@@ -25,6 +27,8 @@ const LOAD_RUNS: Record<Scale, number> = { kota_serang: 5, banten: 3 };
 const OUT = path.join(ROOT, "bench/out/latest.json");
 
 const results: Record<string, Summary> = {};
+/** `npm run bench -- --scenario-only`: the scenario planner's measurements alone (page load, recompute). */
+const SCENARIO_ONLY = process.argv.includes("--scenario-only");
 /** Loader throughput: rows per second and the peak memory of the process that did the work. */
 const throughput: Record<string, { rows: number; rows_per_s: number; peak_rss_mb: number }> = {};
 const INGEST_ROWS = 1_000_000;
@@ -80,9 +84,11 @@ async function benchBrowser(browser: Browser, siteUrl: string): Promise<void> {
   const firstResult: Record<string, [string, string]> = {
     "page_load.ringkasan": ["/", ".ts-kpi[data-value]"],
     "page_load.kemajuan": ["/kemajuan", "#extreme-chart svg, #extreme-chart .ts-empty"],
-    "page_load.data": ["/data", "#catalog > tbody > tr"]
+    "page_load.data": ["/data", "#catalog > tbody > tr"],
+    "page_load.skenario": ["/skenario", "#scenario-compare td[data-metric]"]
   };
   for (const [metric, [route, selector]] of Object.entries(firstResult)) {
+    if (SCENARIO_ONLY && metric !== "page_load.skenario") continue;
     results[`wasm.${metric}`] = await repeat(PAGE_LOAD_RUNS, 2, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -96,6 +102,12 @@ async function benchBrowser(browser: Browser, siteUrl: string): Promise<void> {
   }
 
   const page = await browser.newPage();
+  if (SCENARIO_ONLY) await page.close();
+  else await benchDataLayer(page, siteUrl);
+  await benchScenarioBrowser(browser, siteUrl);
+}
+
+async function benchDataLayer(page: Page, siteUrl: string): Promise<void> {
   await page.goto(`${siteUrl}/data`);
   await waitForPageSettled(page);
   const moduleUrl = await dataLayerUrl(page);
@@ -144,6 +156,39 @@ async function benchBrowser(browser: Browser, siteUrl: string): Promise<void> {
   await page.close();
 }
 
+async function benchScenarioBrowser(browser: Browser, siteUrl: string): Promise<void> {
+  // Scenario recompute through the /skenario page's own modules, on the same cells as native and Arquero.
+  const scenarioPage = await browser.newPage();
+  await scenarioPage.goto(`${siteUrl}/skenario`);
+  await waitForPageSettled(scenarioPage);
+  for (const scale of SCENARIO_SCALES) {
+    const { runs, params } = scenarioInputs[scale]!;
+    const timing = await benchScenarioWasm(scenarioPage, siteUrl, scale, runs, params);
+    results[`wasm.scenario.recompute.${scale}`] = timing.recompute;
+    results[`wasm.scenario.prepare.${scale}`] = summarise([timing.prepare_ms]);
+  }
+  await scenarioPage.close();
+}
+
+const scenarioInputs: Partial<Record<(typeof SCENARIO_SCALES)[number], { runs: ModelRun[]; params: ProgrammeParams[] }>> = {};
+
+async function benchScenarioNode(): Promise<void> {
+  const params = await benchProgrammes();
+  for (const scale of SCENARIO_SCALES) {
+    await ensureScenarioFixture(scale, log);
+    const { kabs, kecs } = await areasOf(scenarioFixture(scale).cells);
+    const runs = benchRuns(params, kabs, kecs, QUERY_RUNS);
+    scenarioInputs[scale] = { runs, params };
+    log(`skenario ${scale}: DuckDB native dan Arquero…`);
+    const native = await benchScenarioNative(scale, runs, params);
+    results[`native.scenario.recompute.${scale}`] = native.recompute;
+    results[`native.scenario.prepare.${scale}`] = summarise([native.prepare_ms]);
+    const arquero = await benchScenarioArquero(scale, runs, params);
+    results[`arquero.scenario.recompute.${scale}`] = arquero.recompute;
+    results[`arquero.scenario.prepare.${scale}`] = summarise([arquero.prepare_ms]);
+  }
+}
+
 /** 1,000,000-row BNBA CSV → validated, pseudonymised Parquet, each run in its own process so peak RSS is the ingest's own. */
 async function benchIngest(): Promise<void> {
   const runs: { seconds: number; rows_per_s: number; peak_rss_mb: number }[] = [];
@@ -173,6 +218,13 @@ async function benchSynthetic(): Promise<void> {
 }
 
 function computeRatios(): void {
+  for (const scale of SCENARIO_SCALES) {
+    const wasm = results[`wasm.scenario.recompute.${scale}`];
+    const arquero = results[`arquero.scenario.recompute.${scale}`];
+    const native = results[`native.scenario.recompute.${scale}`];
+    if (wasm && arquero && wasm.p50_ms > 0) ratios[`scenario.recompute.${scale}.arquero_over_wasm_p50`] = Math.round((arquero.p50_ms / wasm.p50_ms) * 10) / 10;
+    if (wasm && native && native.p50_ms > 0) ratios[`scenario.recompute.${scale}.wasm_over_native_p50`] = Math.round((wasm.p50_ms / native.p50_ms) * 10) / 10;
+  }
   for (const key of Object.keys(results)) {
     if (!key.startsWith("wasm.load.") && !key.startsWith("wasm.query.")) continue;
     const native = results[key.replace(/^wasm\./, "native.")];
@@ -236,17 +288,20 @@ async function main(): Promise<number> {
     execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
   }
   if (process.argv.includes("periksa")) return mainPeriksa();
-  await ensurePeriksaFixtures();
-  log(`ingest BNBA ${INGEST_ROWS.toLocaleString("id-ID")} baris ×${INGEST_RUNS} (proses terpisah)…`);
-  await benchIngest();
-  log(`data sintetis bawaan ×${SYNTH_RUNS}…`);
-  await benchSynthetic();
-  cells = await benchCells(log);
-  for (const scale of Object.keys(SCALES) as Scale[]) {
-    const file = await ensureFixture(scale);
-    log(`native DuckDB, ${scale} (${SCALES[scale].toLocaleString("id-ID")} baris)…`);
-    await benchNative(scale, file);
+  if (!SCENARIO_ONLY) {
+    await ensurePeriksaFixtures();
+    log(`ingest BNBA ${INGEST_ROWS.toLocaleString("id-ID")} baris ×${INGEST_RUNS} (proses terpisah)…`);
+    await benchIngest();
+    log(`data sintetis bawaan ×${SYNTH_RUNS}…`);
+    await benchSynthetic();
+    cells = await benchCells(log);
+    for (const scale of Object.keys(SCALES) as Scale[]) {
+      const file = await ensureFixture(scale);
+      log(`native DuckDB, ${scale} (${SCALES[scale].toLocaleString("id-ID")} baris)…`);
+      await benchNative(scale, file);
+    }
   }
+  await benchScenarioNode();
   if (!chromiumAvailable()) {
     log(CHROMIUM_MISSING_MESSAGE);
   } else {
@@ -263,9 +318,11 @@ async function main(): Promise<number> {
   }
   computeRatios();
   printTable();
-  const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, date: new Date().toISOString() };
-  await writeFileAtomic(OUT, JSON.stringify({ ...results, ratios, throughput, counts, cells, machine }, null, 2) + "\n");
-  log(`\nDitulis: ${path.relative(ROOT, OUT)}`);
+  const os = await import("node:os");
+  const machine = { cpus: os.cpus().length, load_average_1m: os.loadavg()[0], node: process.version, date: new Date().toISOString() };
+  const out = SCENARIO_ONLY ? OUT.replace(/latest\.json$/, "scenario.json") : OUT;
+  await writeFileAtomic(out, JSON.stringify({ ...results, ratios, throughput, counts, cells, machine }, null, 2) + "\n");
+  log(`\nDitulis: ${path.relative(ROOT, out)}`);
   return 0;
 }
 

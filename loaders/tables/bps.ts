@@ -8,7 +8,8 @@ import type { TableSchema } from "../lib/schema.js";
 import { readApiRows } from "../bps/api-rows.js";
 import { mergePoverty } from "../bps/merge.js";
 import { API_ROWS_FILE, BPS_CACHE_DIR, BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
-import { readExtremeSnapshot, readPovertySnapshot, readTargets } from "../bps/snapshot.js";
+import { readExtremeSnapshot, readTargets } from "../bps/snapshot.js";
+import { snapshotWithImports } from "../bps/import.js";
 
 const REGION_KODE = "Kode wilayah Kemendagri tanpa titik: 00 Indonesia, 36 Banten, 3601–3674 kabupaten/kota";
 
@@ -93,7 +94,8 @@ function snapshotProvenance(file: string): Provenance {
 }
 
 export async function buildBpsPoverty(connection: DuckDBConnection, out: string, options: BpsBuildOptions = {}): Promise<void> {
-  const snapshot = await readPovertySnapshot(options.snapshotDir ?? BPS_SNAPSHOT_DIR);
+  // Recorded imports of BPS website tables (data/reference/bps/imports/) are merged over the snapshot.
+  const snapshot = await snapshotWithImports(options.snapshotDir ?? BPS_SNAPSHOT_DIR);
   const api = await readApiRows(options.apiRowsPath ?? path.join(BPS_CACHE_DIR, API_ROWS_FILE));
   let rows = snapshot;
   let provenance = snapshotProvenance("bps_poverty.csv");

@@ -6,7 +6,8 @@ import { loadRows, writeParquet, type Provenance } from "../lib/parquet.js";
 import type { TableSchema } from "../lib/schema.js";
 import { readLineAnchors } from "../bps/lines.js";
 import { BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
-import { readExtremeSnapshot, readPovertySnapshot } from "../bps/snapshot.js";
+import { readExtremeSnapshot } from "../bps/snapshot.js";
+import { snapshotWithImports } from "../bps/import.js";
 import type { PovertyRow } from "../bps/rows.js";
 import { calibrateByYear, ExtremeModel, SERIES_LABEL_ID, type CalibratedModel, type LineSeriesCode } from "../../src/components/model/extreme-model.js";
 import { TAIL_MODEL_LABEL } from "../../src/components/model/tail.js";
@@ -100,8 +101,21 @@ const PROVENANCE: Provenance = {
   synthetic: false
 };
 
-export async function calibratedModel(dir = BPS_SNAPSHOT_DIR): Promise<{ calibrated: CalibratedModel; poverty: PovertyRow[] }> {
-  const [poverty, extreme, anchors] = await Promise.all([readPovertySnapshot(dir), readExtremeSnapshot(dir), readLineAnchors(dir)]);
+const calibratedCache = new Map<string, Promise<{ calibrated: CalibratedModel; poverty: PovertyRow[] }>>();
+
+/** The calibrated model on the snapshot in `dir`; computed once per process (the three tables share it). */
+export function calibratedModel(dir = BPS_SNAPSHOT_DIR): Promise<{ calibrated: CalibratedModel; poverty: PovertyRow[] }> {
+  let cached = calibratedCache.get(dir);
+  if (!cached) {
+    cached = computeCalibratedModel(dir);
+    calibratedCache.set(dir, cached);
+    cached.catch(() => calibratedCache.delete(dir));
+  }
+  return cached;
+}
+
+async function computeCalibratedModel(dir: string): Promise<{ calibrated: CalibratedModel; poverty: PovertyRow[] }> {
+  const [poverty, extreme, anchors] = await Promise.all([snapshotWithImports(dir), readExtremeSnapshot(dir), readLineAnchors(dir)]);
   const calibrated = calibrateByYear(new ExtremeModel(poverty, anchors), extreme);
   if (!calibrated) throw new Error("kalibrasi model kemiskinan ekstrem gagal: tidak ada titik kalibrasi");
   return { calibrated, poverty };

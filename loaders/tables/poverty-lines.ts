@@ -6,7 +6,7 @@ import { loadRows, writeParquet } from "../lib/parquet.js";
 import type { TableSchema } from "../lib/schema.js";
 import { anchorRatio, buildPovertyLineRows, readLineAnchors, type LineAnchor, type PovertyLineRow, type RatioLookup } from "../bps/lines.js";
 import { BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
-import { readPovertySnapshot } from "../bps/snapshot.js";
+import { snapshotWithImports } from "../bps/import.js";
 import type { PovertyRow } from "../bps/rows.js";
 import { ratioFromLines } from "../../src/components/model/extreme-ratio.js";
 
@@ -58,7 +58,7 @@ export function povertyLineRows(povertyRows: readonly PovertyRow[], anchors: rea
 
 export async function buildPovertyLines(connection: DuckDBConnection, out: string, options: { snapshotDir?: string } = {}): Promise<void> {
   const dir = options.snapshotDir ?? BPS_SNAPSHOT_DIR;
-  const [poverty, anchors] = await Promise.all([readPovertySnapshot(dir), readLineAnchors(dir)]);
+  const [poverty, anchors] = await Promise.all([snapshotWithImports(dir), readLineAnchors(dir)]);
   const rows = povertyLineRows(poverty, anchors);
   const staged = await loadRows(connection, POVERTY_LINES_SCHEMA, rows as unknown as Record<string, unknown>[]);
   await writeParquet(

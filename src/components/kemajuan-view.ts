@@ -203,6 +203,8 @@ export async function rankingChart(statuses: readonly RegionStatus[], width: num
     target: ZERO_TARGET_FLOOR.value,
     targetLabel: "Target ≤0,5%"
   });
+  (spec as { description?: string }).description = `Peringkat perkiraan kemiskinan ekstrem ${TARGET_YEAR} per wilayah, dari yang paling tertinggal.`;
+  (spec as { config?: Record<string, unknown> }).config = { ...(spec as { config?: Record<string, unknown> }).config, aria: false };
   return renderChart(spec, { width, fileName: "peringkat-status" });
 }
 
@@ -226,6 +228,7 @@ export async function p0Map(poverty: readonly PovertyRow[], regions: readonly Na
     unit: "%",
     legendTitle: "P0 (%)",
     showNames: true,
+    description: `Peta persentase penduduk miskin (P0) kabupaten/kota Banten, Maret ${year}, dengan nama wilayah.`,
     width: Math.min(width, 720),
     height: Math.round(Math.min(width, 720) * 0.62)
   });
@@ -365,6 +368,7 @@ export async function extremeMap(statuses: readonly RegionStatus[], topology: To
     legendTitle: "Perkiraan (%)",
     scheme: "purples",
     showNames: true,
+    description: `Peta perkiraan model kemiskinan ekstrem kabupaten/kota Banten ${year}, bukan angka resmi BPS.`,
     width: w,
     height: Math.round(w * 0.62)
   });

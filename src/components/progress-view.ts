@@ -64,12 +64,12 @@ export function latestExtremeFigure(status: Pick<RegionStatus, "latestEstimate" 
   };
 }
 
-function kpi(kind: string, region: string, label: string, value: string, detail: string, attributes: Record<string, string> = {}): HTMLElement {
+function kpi(kind: string, region: string, label: string, value: string, detail: string, attributes: Record<string, string> = {}, unit?: string): HTMLElement {
   return el(
     "div",
     { class: "ts-kpi", "data-kpi": kind, "data-region": region, ...attributes },
     el("h3", {}, label),
-    el("div", { class: "ts-kpi-value" }, value),
+    el("div", { class: "ts-kpi-value" }, value, unit ? el("span", { class: "ts-kpi-unit" }, ` ${unit}`) : null),
     el("div", { class: "ts-kpi-detail" }, detail)
   );
 }
@@ -101,9 +101,10 @@ export function headlineCard(poverty: readonly PovertyRow[], status: RegionStatu
           "remaining_2026",
           status.kode,
           `Jiwa miskin ekstrem ${TARGET_YEAR}`,
-          formatCount(Math.round(m.people.value / 100) * 100, "jiwa"),
+          formatNumber(Math.round(m.people.value / 100) * 100),
           `perkiraan model · selang 80%: ${formatNumber(Math.round(m.people.lower / 100) * 100)}–${formatCount(Math.round(m.people.upper / 100) * 100, "jiwa")}`,
-          { "data-year": String(TARGET_YEAR), "data-value": String(m.people.value), "data-kind": "estimate" }
+          { "data-year": String(TARGET_YEAR), "data-value": String(m.people.value), "data-kind": "estimate" },
+          "jiwa"
         )
       : kpi("remaining_2026", status.kode, `Jiwa miskin ekstrem ${TARGET_YEAR}`, "–", "belum dapat diperkirakan", { "data-kind": "estimate" })
   );

@@ -73,7 +73,7 @@ export function sourceNote(figures: readonly Sourced[], options: { publisher?: s
   if (options.publisher) note.append(options.publisher, entries.length > 0 ? ", dikutip dari " : "");
   entries.slice(0, max).forEach((entry, i) => {
     if (i > 0) note.append(", ");
-    note.append(entry.url ? el("a", { href: entry.url, rel: "noreferrer", title: entry.url }, entry.label) : entry.label);
+    note.append(entry.url ? el("a", { href: entry.url, rel: "noreferrer" }, entry.label) : entry.label);
   });
   if (entries.length > max) {
     const rest = entries.slice(max);

@@ -9,6 +9,7 @@ import { buildCells, CELL_PAIRS_TABLE, CELLS_TABLE } from "../../loaders/registr
 import { fidelityReport, type FidelityReport } from "../../loaders/registry/cell-report.js";
 import { DEFAULT_SEED, generateSynthetic } from "../../loaders/synth/generate.js";
 import { loadSynthInputs } from "../../loaders/synth/inputs.js";
+import { loadDistributions } from "../../loaders/synth/distribution.js";
 
 let instance: DuckDBInstance;
 let db: DuckDBConnection;
@@ -19,14 +20,15 @@ beforeAll(async () => {
   instance = await DuckDBInstance.create(":memory:");
   db = await instance.connect();
   const inputs = await loadSynthInputs();
-  line = inputs.extremeLine.rp;
+  // The Kota Serang extreme line the synthetic default is drawn around (r × its own poverty line).
+  line = (await loadDistributions()).get("3673")!.extreme_line_rp;
   const { households, receipts } = await generateSynthetic(db, { scale: "default", seed: DEFAULT_SEED, inputs });
   await buildCells(db, households, receipts, { k: 10 });
   await db.run(`CREATE TEMP VIEW hh_ks AS SELECT * FROM ${households} WHERE kab_kode = '3673'`);
   await db.run(`CREATE TEMP VIEW rc_ks AS SELECT r.* FROM ${receipts} r SEMI JOIN hh_ks h ON h.hh_id = r.hh_id`);
   await db.run(`CREATE TEMP VIEW cells_ks AS SELECT * FROM ${CELLS_TABLE} WHERE kab_kode = '3673'`);
   await db.run(`CREATE TEMP VIEW pairs_ks AS SELECT * FROM ${CELL_PAIRS_TABLE} WHERE kab_kode = '3673'`);
-  report = await fidelityReport(db, { households: "hh_ks", receipts: "rc_ks", cells: "cells_ks", pairs: "pairs_ks" }, inputs.extremeLine.rp);
+  report = await fidelityReport(db, { households: "hh_ks", receipts: "rc_ks", cells: "cells_ks", pairs: "pairs_ks" }, line);
 }, 300_000);
 
 afterAll(() => {
@@ -40,28 +42,23 @@ describe("registry cells keep the page figures (Kota Serang, synthetic default, 
     expect(row!.smallest).toBeGreaterThanOrEqual(10);
   });
 
-  it("conserves the target-list coverage count and every programme pair count exactly", () => {
-    const coverage = report.comparisons.find((c) => c.figure.startsWith("rumah tangga daftar sasaran"))!;
-    // Cells without target detail hold households both on and off the list, so only the kab/kota total is bound.
-    expect(Math.abs(coverage.totalDifference)).toBeLessThanOrEqual(coverage.undetailed);
+  it("conserves the target-list coverage count and every programme pair count exactly, per kecamatan", () => {
+    expect(report.coverageMaxRelError).toBe(0);
     for (const [pair, figures] of Object.entries(report.pairs)) {
-      const c = report.comparisons.find((x) => x.figure.endsWith(pair.replace("+", " dan ")))!;
-      expect(c.totalDifference, pair).toBe(0);
       expect(figures.total, pair).toBeGreaterThan(0);
+      expect(figures.maxRelError, pair).toBe(0);
+      expect(figures.undetailed, pair).toBe(0);
     }
   });
 
-  it("keeps the kecamatan coverage figure within 2% and the pair counts exact wherever the cell names its kecamatan", () => {
-    expect(report.coverageMaxRelError).toBeLessThanOrEqual(0.02);
-    expect(report.pairs["pbi_apbd+pbi_apbn"]!.maxRelError).toBe(0);
-  });
-
-  it("keeps the scenario figure (persons below the line after a transfer) within 10% per kecamatan, 3% at the line itself", () => {
-    // Worst case over lines at 0,9×, 1× and 1,1× the extreme line and transfers of Rp0, 25.000 and 50.000;
-    // the error comes from spreading households uniformly within bands of ≥ k households.
-    expect(report.extremePersonsMaxRelError).toBeLessThanOrEqual(0.1);
+  it("keeps the scenario figure at the extreme line within 15% per kecamatan and 10% for the kota", () => {
+    // About 90 extreme-poor households per kecamatan on the synthetic default: with cells of ≥ 10
+    // households and expenditure spread uniformly within each band, a few households of error is
+    // the measured cost (printed by `npm run bench`; see loaders/registry/CELLS.md).
     const atLine = report.comparisons.find((c) => c.figure.startsWith(`persons di bawah garis Rp${Math.round(line)} setelah transfer Rp0/`))!;
-    expect(atLine.maxRelativeError).toBeLessThanOrEqual(0.03);
-    expect(report.extremePersonsUndetailedShare).toBeLessThanOrEqual(0.02);
+    const reference = atLine.rows.reduce((s, r) => s + r.reference, 0);
+    expect(reference).toBeGreaterThan(1000);
+    expect(atLine.maxRelativeError).toBeLessThanOrEqual(0.15);
+    expect(Math.abs(atLine.totalDifference) / reference).toBeLessThanOrEqual(0.1);
   });
 });

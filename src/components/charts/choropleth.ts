@@ -44,6 +44,11 @@ export interface ChoroplethOptions {
   readonly missingLabel?: string;
   /** Write each area's name at its centroid (properties.centroid_lng/centroid_lat), shortened ("Kab. Serang"). */
   readonly showNames?: boolean;
+  /**
+   * Indonesian description for screen readers. When given, it replaces Vega's automatic ARIA texts,
+   * which are English ("… for a linear scale with values from … to …").
+   */
+  readonly description?: string;
 }
 
 export const MISSING_LABEL = "Tidak ada data";
@@ -149,6 +154,7 @@ export function choroplethSpec(options: ChoroplethOptions): TopLevelSpec {
         : [])
     ],
     resolve: { scale: { color: "independent" } },
-    config: baseConfig()
+    ...(options.description ? { description: options.description } : {}),
+    config: options.description ? { ...baseConfig(), aria: false } : baseConfig()
   };
 }

@@ -117,6 +117,8 @@ export function estimateSeriesSpec(options: EstimateSeriesOptions): TopLevelSpec
     height: options.height ?? 280,
     data: { values: data },
     layer: layers,
-    config: baseConfig()
+    // Vega's automatic ARIA texts are English; the chart is described in Indonesian instead.
+    description: `${options.title}: perkiraan model per tahun dengan selang 80%, angka survei BPS${options.projection?.length ? ", proyeksi ke 2026" : ""}${options.target !== undefined ? " dan target" : ""}.`,
+    config: { ...baseConfig(), aria: false }
   };
 }

@@ -96,7 +96,10 @@ export function barsSpec(options: BarsOptions): TopLevelSpec {
   const labels = options.rows.map((r) => r.label);
   if (new Set(labels).size !== labels.length) throw new Error("Label batang harus unik.");
   const data = options.rows.map((r) => ({ label: r.label, value: r.value, text: r.text, group: r.group, bar: r.value ?? 0 }));
-  const y = { field: "label", type: "nominal", title: null, sort: labels, axis: { labelLimit: 220 } } as const;
+  const y = { field: "label", type: "nominal", title: null, sort: labels, axis: { labelLimit: 200 } } as const;
+  // Room on the right for the value labels.
+  const max = Math.max(0, ...data.map((d) => d.bar));
+  const domain = [0, max > 0 ? max * 1.45 : 1];
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.subtitle ? { text: options.title, subtitle: options.subtitle } : options.title,
@@ -110,13 +113,13 @@ export function barsSpec(options: BarsOptions): TopLevelSpec {
         mark: { type: "bar", cornerRadiusEnd: 2 },
         encoding: {
           y,
-          x: { field: "bar", type: "quantitative", title: titleWithUnit(options.title, options.unit), axis: { format: "~s" } },
+          x: { field: "bar", type: "quantitative", title: titleWithUnit(options.title, options.unit), axis: { format: NUMBER_FORMAT, tickCount: 4 }, scale: { domain, nice: false } },
           color: {
             field: "group",
             type: "nominal",
             title: null,
             scale: { domain: [...options.groups], range: [SCENARIO_COLORS[0], COLORS.target, SCENARIO_COLORS[1], SCENARIO_COLORS[2]].slice(0, options.groups.length) },
-            legend: { orient: "bottom" }
+            legend: { orient: "bottom", direction: "vertical", labelLimit: 360 }
           },
           tooltip: [
             { field: "label", type: "nominal", title: "Butir" },

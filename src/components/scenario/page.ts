@@ -98,7 +98,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
   const controls = el("div", { id: "scenario-controls", class: "ts-noprint" });
   const results = el("div", { id: "scenario-results", "aria-live": "polite" });
   const message = el("div", { id: "scenario-message" });
-  root.append(controls, message, results);
+  root.append(el("div", { class: "scn-left ts-noprint" }, controls, message), results);
 
   const kabName = SCENARIO_KAB_NAMES[data.kab] ?? data.kab;
   const lineRp = () => (state.poverty_line_rp ?? data.ctx.poverty_line_rp) * (state.extreme_ratio ?? data.ctx.extreme_ratio);
@@ -115,7 +115,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
   function numberInput(attrs: Record<string, string>, value: number | undefined, placeholder: number | null, onValue: (v: number | undefined) => void): HTMLInputElement {
     const input = el("input", { type: "number", inputmode: "decimal", ...attrs });
     if (value !== undefined) input.value = String(value);
-    if (placeholder !== null) input.placeholder = formatNumber(placeholder, 2).replace(/,?0+$/, "");
+    if (placeholder !== null) input.placeholder = formatNumber(placeholder, 3).replace(/,?0+$/, "");
     let timer: ReturnType<typeof setTimeout> | undefined;
     input.addEventListener("input", () => {
       clearTimeout(timer);
@@ -162,7 +162,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       field(
         "Garis kemiskinan (Rp per kapita per bulan)",
         povertyLine,
-        `Bawaan Rp${formatNumber(data.ctx.poverty_line_rp)}: ${kabName} ${line.year} (${line.basis.slice(0, 140)}${line.basis.length > 140 ? "…" : ""}).`
+        `Bawaan Rp${formatNumber(data.ctx.poverty_line_rp)}: ${kabName} ${line.year}, tabel poverty_lines (${line.basis.split(":")[0]}; rumusnya di halaman Sumber data).`
       ),
       field(
         "Rasio garis ekstrem terhadap garis kemiskinan",
@@ -232,16 +232,17 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     const unitCost = numberInput({ "data-programme": code, "data-field": "unit_cost", min: "1", step: "1000" }, change.unit_cost_rp, row.unit_cost_rp, (v) =>
       setState(withChange(state, active, code, (c) => (v === undefined ? without(c, "unit_cost_rp") : { ...c, unit_cost_rp: v })), true)
     );
+    const budgetField = field(
+      "Anggaran skenario (juta Rp per tahun)",
+      budget,
+      `Saat ini: ${formatNumber(base.households)} KK penerima × ${costPerHh === null ? "biaya belum diketahui" : formatRupiah(costPerHh)} per KK per tahun = ${formatRupiah(base.baseline_rp)} (registri, DATA SINTETIS).`
+    );
+    const costField = field(`Biaya satuan (Rp per ${row.unit})`, unitCost, row.unit_cost_rp === null ? "Belum ada angka terbit: isi sendiri agar program dapat disimulasikan." : `Katalog: ${row.basis.slice(0, 160)}${row.basis.length > 160 ? "…" : ""}`);
     const fields: HTMLElement[] = [
-      field(
-        "Anggaran skenario (juta Rp per tahun)",
-        budget,
-        `Saat ini: ${formatNumber(base.households)} KK penerima × ${costPerHh === null ? "biaya belum diketahui" : formatRupiah(costPerHh)} per KK per tahun = ${formatRupiah(base.baseline_rp)} (registri, DATA SINTETIS).`
-      ),
       field("Aturan penargetan tambahan penerima", rule),
-      field("Kebocoran ke rumah tangga tidak layak (%)", leakage, "Bagian tambahan satuan yang jatuh ke sel di luar kriteria desil."),
-      field(`Biaya satuan (Rp per ${row.unit})`, unitCost, row.unit_cost_rp === null ? "Belum ada angka terbit: isi sendiri agar program dapat disimulasikan." : `Katalog: ${row.basis.slice(0, 160)}${row.basis.length > 160 ? "…" : ""}`)
+      field("Kebocoran ke rumah tangga tidak layak (%)", leakage, "Bagian tambahan satuan yang jatuh ke sel di luar kriteria desil.")
     ];
+    if (row.unit_cost_rp !== null) fields.push(costField);
     if (row.effect === "graduation") {
       const grad = numberInput({ "data-programme": code, "data-field": "graduation", min: "0", max: "95", step: "1" }, change.graduation === undefined ? undefined : change.graduation * 100, (row.graduation_prob_per_year ?? 0) * 100, (v) =>
         setState(withChange(state, active, code, (c) => (v === undefined ? without(c, "graduation") : { ...c, graduation: v / 100 })))
@@ -270,11 +271,14 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       kecGrid.append(field(`${kec.nama} (saat ini ${formatRupiah(baseKec)})`, input));
     }
     kecDetails.append(kecGrid, el("p", { class: "ts-source" }, "Kecamatan yang tidak diisi tetap pada anggaran saat ini. Sel registri tanpa rincian kecamatan tidak menerima anggaran kecamatan."));
+    const changed = Object.keys(change).length > 0;
     return el(
       "div",
       { class: "scn-programme card", "data-programme-card": code },
       el("h4", {}, row.name, " ", el("span", { class: "ts-muted" }, `(${row.funder}; ${EFFECT_LABELS[row.effect] ?? row.effect})`)),
-      el("div", { class: "scn-fields" }, ...fields),
+      row.unit_cost_rp === null ? costField : null,
+      budgetField,
+      el("details", { class: "scn-more", ...(changed && (change.rule || change.leakage || change.graduation || change.unit_cost_rp) ? { open: "" } : {}) }, el("summary", {}, "Penargetan, kebocoran, biaya satuan"), el("div", { class: "scn-fields" }, ...fields)),
       kecDetails,
       el("p", { class: "ts-source" }, `Sumber nilai: ${row.source.split(" ; ").slice(0, 2).join("; ")}`)
     );
@@ -291,6 +295,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     });
     const codes = data.baseline.map((b) => b.code);
     controls.replaceChildren(
+      el("p", { class: "scn-jump" }, el("a", { href: "#scenario-results" }, "Langsung ke hasil ↓")),
       el("h2", {}, "Asumsi bersama"),
       renderGlobal(),
       el("h2", {}, "Skenario"),
@@ -395,7 +400,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     const cellGap = kabs[0]!.close_gap_rp_year;
     const bpsGap = data.p1 ? closeGapBps(data.p1, state.poverty_line_rp ?? data.ctx.poverty_line_rp) : null;
     const activeResult = computed[Math.min(active, computed.length - 1)]!;
-    const width = Math.min(options.width, 760);
+    const width = Math.min(results.clientWidth > 0 ? results.clientWidth : options.width, 760);
 
     const parts: Node[] = [
       el("h2", {}, `Hasil perkiraan ${kabName}, ${state.horizon} `, syntheticBadge()),
@@ -488,6 +493,14 @@ export function scenarioApp(options: AppOptions): HTMLElement {
 
   async function kecamatanMap(result: ScenarioResult, width: number): Promise<HTMLElement> {
     const kecRows = result.rows.filter((r) => r.level === "kec" && r.area_kode !== null);
+    if (kecRows.every((r) => Math.abs(r.exits_persons) < 0.5)) {
+      return el(
+        "div",
+        { id: "scenario-map" },
+        el("h3", {}, "Perubahan per kecamatan (skenario aktif)"),
+        el("p", { class: "ts-empty" }, `Skenario ${state.scenarios.indexOf(result.def) + 1}. ${result.def.name} tidak mengubah jumlah penduduk miskin ekstrem di kecamatan mana pun dibanding tanpa perubahan program. Ubah anggaran program (misalnya anggaran per kecamatan) untuk melihat petanya.`)
+      );
+    }
     const geometries = (options.topology.objects["kecamatan"]?.geometries ?? []).filter((g) => String(g.properties?.["kode"] ?? "").startsWith(data.kab));
     const topology: TopologyLike = { ...options.topology, objects: { kecamatan: { type: "GeometryCollection", geometries } } };
     const codes = new Set(geometries.map((g) => String(g.properties?.["kode"])));
@@ -516,13 +529,19 @@ export function scenarioApp(options: AppOptions): HTMLElement {
   }
 
   async function costBars(computed: readonly ScenarioResult[], kabs: readonly AreaResult[], cellGap: number, bpsGap: number | null, width: number): Promise<HTMLElement> {
+    const miliar = (v: number) => v / 1e9;
     const rows: BarRow[] = computed.map((s, i) => {
       const v = costPerExit(s.extra_rp, kabs[i]!.exits_persons);
-      return { label: `${i + 1}. ${s.def.name}: tambahan anggaran`, value: s.extra_rp > 0 ? s.extra_rp : null, text: s.extra_rp > 0 ? `${formatRupiah(s.extra_rp)}${v === null ? "" : ` · ${formatRupiah(v)} per orang keluar`}` : "tidak ada tambahan", group: "Tambahan anggaran skenario" };
+      return {
+        label: `Skenario ${i + 1}: tambahan`,
+        value: s.extra_rp > 0 ? miliar(s.extra_rp) : null,
+        text: s.extra_rp > 0 ? `${formatRupiah(s.extra_rp)}${v === null ? "" : `; ${formatRupiah(v)}/orang keluar`}` : "tidak ada tambahan",
+        group: "Tambahan anggaran skenario"
+      };
     });
-    rows.push({ label: "Menutup celah ekstrem (sel registri)", value: cellGap, text: formatRupiah(cellGap), group: "Biaya menutup celah" });
-    if (bpsGap !== null) rows.push({ label: `Menutup celah kemiskinan (rumus P1 BPS ${data.p1!.year})`, value: bpsGap, text: formatRupiah(bpsGap), group: "Biaya menutup celah" });
-    const spec = barsSpec({ rows, groups: ["Tambahan anggaran skenario", "Biaya menutup celah"], title: "Anggaran per tahun", unit: "Rp", width: Math.max(260, width - 260) });
+    rows.push({ label: "Celah ekstrem (sel registri)", value: miliar(cellGap), text: formatRupiah(cellGap), group: "Biaya menutup celah, penargetan sempurna" });
+    if (bpsGap !== null) rows.push({ label: `Celah kemiskinan (P1 BPS ${data.p1!.year})`, value: miliar(bpsGap), text: formatRupiah(bpsGap), group: "Biaya menutup celah, penargetan sempurna" });
+    const spec = barsSpec({ rows, groups: ["Tambahan anggaran skenario", "Biaya menutup celah, penargetan sempurna"], title: "Anggaran per tahun", unit: "Rp miliar", width: Math.max(200, width - 220) });
     return el(
       "div",
       { id: "scenario-bars" },

@@ -1,0 +1,186 @@
+// Scenario recompute benchmarks: the same model runs on the same cells in duckdb-wasm (Chromium),
+// native DuckDB and the Arquero twin. Cells: Kota Serang = the built registry_cells_3673; Banten =
+// the synthetic generator at --scale banten, coarsened into cells by the lead's builder
+// (loaders/registry/cells.ts), all eight kab/kota in one table (cell ids renumbered to be unique).
+import { existsSync } from "node:fs";
+import path from "node:path";
+import * as aq from "arquero";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Page } from "playwright-core";
+import { writeAtomically } from "../loaders/lib/atomic.js";
+import { queryRows, withDuckDB } from "../loaders/lib/duck.js";
+import { BUILD_DIR, ROOT } from "../loaders/lib/paths.js";
+import { readProgrammes } from "../loaders/programmes/reference.js";
+import { CELL_PROGRAMMES_TABLE, CELLS_TABLE, buildCells } from "../loaders/registry/cells.js";
+import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
+import { ScenarioArquero } from "../src/components/scenario/arquero-model.js";
+import { ScenarioSql, type SqlRunner } from "../src/components/scenario/sql-model.js";
+import { programmeParams, type CatalogueRow } from "../src/components/scenario/spec.js";
+import type { ModelRun, ProgrammeParams, ScenarioCell, ScenarioReceipt } from "../src/components/scenario/types.js";
+import type { SqlQuery } from "../src/components/sql.js";
+import { summarise, type Summary } from "./stats.js";
+
+export const SCENARIO_SCALES = ["kota_serang", "banten"] as const;
+export type ScenarioScale = (typeof SCENARIO_SCALES)[number];
+const FIXTURES = path.join(ROOT, "bench/out/fixtures");
+
+export function scenarioFixture(scale: ScenarioScale): { cells: string; programmes: string } {
+  return { cells: path.join(FIXTURES, `scenario_cells_${scale}.parquet`), programmes: path.join(FIXTURES, `scenario_cell_programmes_${scale}.parquet`) };
+}
+
+/** Writes the cell tables of a scale (once). */
+export async function ensureScenarioFixture(scale: ScenarioScale, log: (line: string) => void): Promise<{ cells: string; programmes: string }> {
+  const out = scenarioFixture(scale);
+  if (existsSync(out.cells) && existsSync(out.programmes)) return out;
+  await withDuckDB(async (c) => {
+    let cells: string;
+    let programmes: string;
+    if (scale === "kota_serang") {
+      cells = `read_parquet('${path.join(BUILD_DIR, "registry_cells_3673.parquet")}')`;
+      programmes = `read_parquet('${path.join(BUILD_DIR, "registry_cell_programmes_3673.parquet")}')`;
+    } else {
+      log("  sel Banten: data sintetis --scale banten lalu pembentuk sel (sekali, disimpan di bench/out/fixtures)…");
+      const { households, receipts } = await generateSynthetic(c, { scale: "banten", seed: DEFAULT_SEED });
+      await buildCells(c, households, receipts, { k: 10 });
+      // Unique cell ids across kab/kota.
+      await c.run(`CREATE TABLE _ids AS SELECT kab_kode, cell_id, row_number() OVER (ORDER BY kab_kode, cell_id)::INTEGER AS id FROM ${CELLS_TABLE}`);
+      await c.run(`CREATE TABLE _cells AS SELECT i.id AS cell_id, c.* EXCLUDE (cell_id) FROM ${CELLS_TABLE} c JOIN _ids i ON i.kab_kode = c.kab_kode AND i.cell_id = c.cell_id`);
+      await c.run(`CREATE TABLE _progs AS SELECT i.id AS cell_id, p.* EXCLUDE (cell_id) FROM ${CELL_PROGRAMMES_TABLE} p JOIN _ids i ON i.kab_kode = p.kab_kode AND i.cell_id = p.cell_id`);
+      cells = "_cells";
+      programmes = "_progs";
+    }
+    await writeAtomically(out.cells, async (tmp) => void (await c.run(`COPY (SELECT * FROM ${cells} ORDER BY cell_id) TO '${tmp}' (FORMAT parquet, COMPRESSION zstd)`)));
+    await writeAtomically(out.programmes, async (tmp) => void (await c.run(`COPY (SELECT * FROM ${programmes} ORDER BY cell_id) TO '${tmp}' (FORMAT parquet, COMPRESSION zstd)`)));
+  });
+  return out;
+}
+
+/** Programme parameters from the catalogue CSV (programmes with a published or derived cost). */
+export async function benchProgrammes(): Promise<ProgrammeParams[]> {
+  const rows = await readProgrammes();
+  return rows.flatMap((r) => {
+    const p = programmeParams(r as unknown as CatalogueRow, undefined, null);
+    return p ? [p] : [];
+  });
+}
+
+/** A planner's control changes: budgets that differ run to run (the status quo stays cached, as on the page). */
+export function benchRuns(params: readonly ProgrammeParams[], kabs: readonly string[], kecs: readonly string[], count: number): ModelRun[] {
+  const by = new Map(params.map((p) => [p.code, p]));
+  const sembako = by.get("sembako_kota")!;
+  const bpnt = by.get("bpnt")!;
+  const pkh = by.get("pkh")!;
+  return Array.from({ length: count }, (_, i) => ({
+    base_year: 2025,
+    horizon: 2026,
+    regions: kabs.map((k) => ({ kab_kode: k, poverty_line_rp: 573_960, extreme_ratio: 0.657, trend_per_year: -0.025 })),
+    programmes: [
+      { params: sembako, rule: "daftar", leakage: 0, pools: kecs.slice(0, 3).map((k, j) => ({ area_kode: k, baseline_rp: 0, budget_rp: (1 + ((i + j) % 5)) * 400_000_000 })) },
+      { params: bpnt, rule: "desil", leakage: 0.1, pools: kabs.map((k) => ({ area_kode: k, baseline_rp: 0, budget_rp: (5 + (i % 7)) * 1_000_000_000 })) },
+      { params: pkh, rule: "pengeluaran", leakage: 0.05, pools: kabs.map((k) => ({ area_kode: k, baseline_rp: 0, budget_rp: (2 + (i % 3)) * 1_000_000_000 })) }
+    ],
+    duplicate_pairs: [["sembako_kota", "sembako_provinsi"]]
+  }));
+}
+
+export async function areasOf(file: string): Promise<{ kabs: string[]; kecs: string[] }> {
+  return withDuckDB(async (c) => {
+    const kabs = (await queryRows(c, `SELECT DISTINCT kab_kode FROM read_parquet('${file}') ORDER BY 1`)).map((r) => String(r["kab_kode"]));
+    const kecs = (await queryRows(c, `SELECT kec_kode, sum(households) AS n FROM read_parquet('${file}') WHERE kec_kode IS NOT NULL GROUP BY 1 ORDER BY n DESC LIMIT 3`)).map((r) => String(r["kec_kode"]));
+    return { kabs, kecs };
+  });
+}
+
+function nodeRunner(c: DuckDBConnection): SqlRunner {
+  return {
+    async rows<T extends Record<string, unknown>>(statement: SqlQuery): Promise<T[]> {
+      return (await queryRows(c, statement.text, [...statement.params] as never[])) as unknown as T[];
+    }
+  };
+}
+
+export interface RecomputeTiming {
+  prepare_ms: number;
+  recompute: Summary;
+}
+
+/** Times each run; a callback that returns a number reports its own duration (measured inside the page). */
+async function timeRuns(runs: readonly ModelRun[], warmup: number, once: (run: ModelRun) => Promise<unknown> | unknown): Promise<Summary> {
+  for (let i = 0; i < warmup; i++) await once(runs[i % runs.length]!);
+  const samples: number[] = [];
+  for (const run of runs) {
+    const started = performance.now();
+    const inner = await once(run);
+    samples.push(typeof inner === "number" ? inner : performance.now() - started);
+  }
+  return summarise(samples);
+}
+
+export async function benchScenarioNative(scale: ScenarioScale, runs: readonly ModelRun[], params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+  const files = scenarioFixture(scale);
+  return withDuckDB(async (c) => {
+    await c.run(`CREATE TABLE cells AS SELECT * FROM read_parquet('${files.cells}')`);
+    await c.run(`CREATE TABLE cellprog AS SELECT * FROM read_parquet('${files.programmes}')`);
+    const model = new ScenarioSql(nodeRunner(c), "bench");
+    const started = performance.now();
+    await model.prepare([{ cells: "cells", programmes: "cellprog" }], params);
+    const prepare_ms = performance.now() - started;
+    return { prepare_ms, recompute: await timeRuns(runs, 3, (run) => model.run(run)) };
+  });
+}
+
+export async function benchScenarioArquero(scale: ScenarioScale, runs: readonly ModelRun[], params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+  const files = scenarioFixture(scale);
+  const { cells, receipts } = await withDuckDB(async (c) => ({
+    cells: (await queryRows(c, `SELECT cell_id, kab_kode, kec_kode, kel_kode, desil_min::INTEGER AS desil_min, desil_max::INTEGER AS desil_max, on_target_list,
+        pce_lo_rp, pce_hi_rp, households::INTEGER AS households, persons::INTEGER AS persons FROM read_parquet('${files.cells}')`)) as unknown as ScenarioCell[],
+    receipts: (await queryRows(c, `SELECT cell_id, programme_code, sum(households)::INTEGER AS households FROM read_parquet('${files.programmes}') GROUP BY ALL`)) as unknown as ScenarioReceipt[]
+  }));
+  const model = new ScenarioArquero(aq);
+  const started = performance.now();
+  model.prepare(cells, receipts, params);
+  const prepare_ms = performance.now() - started;
+  return { prepare_ms, recompute: await timeRuns(runs, 1, (run) => model.run(run)) };
+}
+
+/** duckdb-wasm in Chromium, through the page's own modules (found by their modulepreload links on /skenario). */
+export async function benchScenarioWasm(page: Page, siteUrl: string, scale: ScenarioScale, runs: readonly ModelRun[], params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+  const urls = await page.evaluate(() => {
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href);
+    return { db: links.find((h) => /\/components\/db\.[0-9a-f]+\.js$/.test(h)) ?? null, model: links.find((h) => /\/components\/scenario\/sql-model\.[0-9a-f]+\.js$/.test(h)) ?? null };
+  });
+  if (!urls.db || !urls.model) throw new Error("the /skenario page does not preload db.ts and scenario/sql-model.ts");
+  const cellsUrl = `${siteUrl}/bench-data/${path.basename(scenarioFixture(scale).cells)}`;
+  const progUrl = `${siteUrl}/bench-data/${path.basename(scenarioFixture(scale).programmes)}`;
+  const prepare_ms = await page.evaluate(
+    async ({ urls, cellsUrl, progUrl, params, scale }) => {
+      const dbm = await import(urls.db!);
+      const mm = await import(urls.model!);
+      const db = await dbm.getDatabase();
+      const cells = `bench_cells_${scale}`;
+      const progs = `bench_prog_${scale}`;
+      db.register(dbm.urlSource(cells, cellsUrl));
+      db.register(dbm.urlSource(progs, progUrl));
+      await db.ensureTable(cells);
+      await db.ensureTable(progs);
+      const model = new mm.ScenarioSql(db, `bench_${scale}`);
+      const started = performance.now();
+      await model.prepare([{ cells, programmes: progs }], params);
+      (globalThis as unknown as Record<string, unknown>)[`__benchScenario_${scale}`] = model;
+      return performance.now() - started;
+    },
+    { urls, cellsUrl, progUrl, params, scale }
+  );
+  const recompute = await timeRuns(runs, 3, (run) =>
+    page.evaluate(
+      async ({ run, scale }) => {
+        const model = (globalThis as unknown as Record<string, { run(r: unknown): Promise<unknown> }>)[`__benchScenario_${scale}`]!;
+        const started = performance.now();
+        await model.run(run);
+        return performance.now() - started;
+      },
+      { run, scale }
+    )
+  );
+  return { prepare_ms, recompute };
+}
