@@ -110,12 +110,24 @@ export async function coverageMaps(input: MapInput): Promise<HTMLElement> {
     height,
     subtitle: `rumah tangga sasaran tanpa program apa pun, per ${layer.level}`
   });
+  const narrow = half < 480;
+  if (narrow) for (const spec of [coverage, untouched]) narrowMap(spec);
   const charts = await Promise.all([
     renderChart(coverage, { width: half, fileName: "peta-cakupan" }),
     renderChart(untouched, { width: half, fileName: "peta-belum-tersentuh" })
   ]);
   box.append(el("div", { class: "ts-map-grid" }, ...charts), el("p", { class: "ts-source" }, BOUNDARY_ATTRIBUTION));
   return box;
+}
+
+/** At phone width: legend under the map and no subtitle (a wide subtitle would squeeze the map). */
+function narrowMap(spec: object): void {
+  const s = spec as { title?: unknown; layer?: { encoding?: { color?: { legend?: Record<string, unknown> | null } } }[] };
+  if (typeof s.title === "object" && s.title !== null) s.title = (s.title as { text: string }).text;
+  for (const layer of s.layer ?? []) {
+    const legend = layer.encoding?.color?.legend;
+    if (legend) Object.assign(legend, { orient: "bottom", direction: "horizontal", titleLimit: 260 });
+  }
 }
 
 /** Area table; each kecamatan row links to its kelurahan (drill-down). */
@@ -228,11 +240,14 @@ export const ALLOCATION_COLUMNS: TableColumn<AllocationRow>[] = [
 ];
 
 export async function allocationChart(rows: readonly AllocationRow[], programmeName: string, unit: string, width: number): Promise<HTMLElement> {
+  const narrow = width < 560;
   const spec = allocationChartSpec({
     rows: rows.map((r) => ({ nama: r.nama, allocated: r.allocated_per_target, received: r.received_per_target })),
-    title: `${programmeName}: satuan per KK sasaran`,
+    title: narrow ? "Satuan per KK sasaran" : `${programmeName}: satuan per KK sasaran`,
     unit: `${unit}/KK`,
-    subtitle: "Garis putus-putus: satu satuan per KK sasaran. Di kiri garis = kurang terlayani, di kanan = lebih."
+    ...(narrow ? {} : { subtitle: "Garis putus-putus: satu satuan per KK sasaran. Di kiri garis = kurang terlayani, di kanan = lebih." })
   });
-  return renderChart(spec, { width, fileName: "alokasi-kebutuhan" });
+  const box = el("div", {}, await renderChart(spec, { width, fileName: "alokasi-kebutuhan" }));
+  if (narrow) box.append(el("p", { class: "ts-muted" }, `${programmeName}. Garis putus-putus: satu satuan per KK sasaran; di kiri garis kurang terlayani, di kanan lebih.`));
+  return box;
 }

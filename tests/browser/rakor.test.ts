@@ -94,17 +94,10 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
     await page.fill('#action-form [name="due"]', "2026-12-31");
     await page.click('#action-form button[type="submit"]');
     await page.waitForSelector("#action-table tbody tr");
-    expectClean(problems);
-    await page.waitForLoadState("networkidle");
-    const failedBefore = problems.failedRequests.length;
     await page.reload();
     await ready(page);
     expect(await page.locator("#action-table tbody tr").count()).toBe(1);
-    expect(problems.externalRequests).toEqual([]);
-    expect(problems.consoleErrors).toEqual([]);
-    // On a same-tab reload Chromium reports duckdb-wasm's module fetch as net::ERR_ABORTED although the
-    // database opens (the row above came through it); cause not established. Anything else fails.
-    expect(problems.failedRequests.slice(failedBefore).filter((f) => !/duckdb-eh\.wasm net::ERR_ABORTED$/.test(f))).toEqual([]);
+    expectClean(problems);
     await page.close();
 
     // Reopened in a new tab of the same browser profile.

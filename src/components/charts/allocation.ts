@@ -17,6 +17,8 @@ export interface AllocationChartOptions {
   readonly rows: readonly AllocationChartRow[];
   readonly title: string;
   readonly subtitle?: string;
+  /** Axis title (default "Satuan per KK sasaran"); keep it short, a wide axis title narrows the plot. */
+  readonly axisTitle?: string;
   /** Unit of the ratio, e.g. "paket per KK sasaran". */
   readonly unit: string;
   /** Reference ratio (default 1). */
@@ -47,7 +49,7 @@ export function allocationChartSpec(options: AllocationChartOptions): TopLevelSp
   const reference = options.reference ?? 1;
   const { order, data } = allocationChartData(options.rows, options.unit);
   const y = { field: "nama", type: "nominal", sort: order, title: null, axis: { labelLimit: 200 } } as const;
-  const x = { field: "value", type: "quantitative", title: `${options.title} (${options.unit})`, axis: { format: NUMBER_FORMAT } } as const;
+  const x = { field: "value", type: "quantitative", title: `${options.axisTitle ?? "Satuan per KK sasaran"} (${options.unit})`, axis: { format: NUMBER_FORMAT } } as const;
   const tooltip = [
     { field: "nama", type: "nominal", title: "Wilayah" },
     { field: "series", type: "nominal", title: "Ukuran" },
