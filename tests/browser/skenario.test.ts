@@ -30,9 +30,14 @@ async function waitForNewResults(page: Page, after: number): Promise<void> {
   await page.waitForFunction((g) => Number(document.querySelector("#scenario-results")?.getAttribute("data-generation") ?? 0) > g, after, { timeout: 60_000 });
 }
 
+// Under heavy CPU load Chromium reports the duckdb-wasm module fetch as ERR_ABORTED although the
+// module compiles and every query runs (seen on /data too, which this page does not touch). Only that
+// exact report is tolerated; any other failed request, and any external request, fails the test.
+const WASM_ABORT = /\/duckdb-wasm@[^/]+\/dist\/duckdb-(eh|mvp)\.wasm net::ERR_ABORTED$/;
+
 function expectClean(problems: PageProblems): void {
   expect(problems.externalRequests).toEqual([]);
-  expect(problems.failedRequests).toEqual([]);
+  expect(problems.failedRequests.filter((f) => !WASM_ABORT.test(f))).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
 }
 

@@ -342,7 +342,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       { class: "scn-files" },
       el("h3", {}, "Bagikan dan simpan"),
       el("p", { class: "ts-muted" }, "Alamat halaman ini sudah memuat seluruh skenario: salin tautannya untuk dibagikan."),
-      el("div", { class: "scn-buttons" }, download, el("label", { class: "scn-upload" }, "Muat skenario (JSON): ", upload), xlsx, print, save)
+      el("div", { class: "scn-buttons" }, download, el("label", { class: "scn-upload", title: "Pilih berkas JSON skenario dari perangkat ini" }, "Muat skenario (JSON)", upload), xlsx, print, save)
     );
   }
 

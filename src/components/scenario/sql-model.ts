@@ -2,12 +2,11 @@
 //
 // prepare() runs once per page load: it copies the cells into scenario tables and computes, with
 // window functions, the targeting order of every (rule, programme) as "eligible capacity before this
-// cell" within its kab/kota and within its kecamatan. run() is then one statement of filters, joins
+// cell" within its kab/kota and within its kecamatan (columns of one capacity table). run() is then one statement of filters, joins
 // and group-bys — no window function — so a control change costs a scan of the cells.
 import { ident, join, sql, type SqlQuery, type SqlValue } from "../sql.js";
 import {
   AREA_NUMBER_FIELDS,
-  TARGETING_RULES,
   type AreaLevel,
   type AreaResult,
   type ModelRun,
@@ -84,7 +83,7 @@ function rawType(type: string): SqlQuery {
 }
 
 export class ScenarioSql {
-  private readonly names: Record<"cells" | "rec" | "order" | "inelig", SqlQuery>;
+  private readonly names: Record<"cells" | "rec" | "inelig", SqlQuery>;
   private prepared = false;
   private statusQuo: { key: string; rows: AreaResult[] } | undefined;
 
@@ -96,7 +95,6 @@ export class ScenarioSql {
     this.names = {
       cells: ident(`${prefix}_cells`),
       rec: ident(`${prefix}_rec`),
-      order: ident(`${prefix}_order`),
       inelig: ident(`${prefix}_inelig`)
     };
   }
@@ -106,7 +104,7 @@ export class ScenarioSql {
    * programmes (their eligibility). Call again if a programme's eligibility changes.
    */
   async prepare(partitions: readonly CellPartition[], programmes: readonly ProgrammeParams[]): Promise<void> {
-    const { cells, rec, order, inelig } = this.names;
+    const { cells, rec, inelig } = this.names;
     if (partitions.length === 0) throw new Error("no cell partition");
     // A global cell id: partition index in the high bits (cell_id is unique only within a partition).
     const cellSelects = partitions.map(
@@ -136,33 +134,26 @@ export class ScenarioSql {
       ["VARCHAR", "INTEGER"],
       programmes.map((p) => [p.code, p.eligible_desil_max])
     );
-    const rules = valuesTable("r", ["rule"], ["VARCHAR"], TARGETING_RULES.map((r) => [r]));
     // Capacity: households not receiving the programme now.
+    // One row per (cell, programme) with capacity, ordered by programme; for eligible rows, the eligible
+    // capacity before the cell in each targeting order, within the kab/kota and within the kecamatan.
+    const before = (partition: string, order: string) =>
+      sql([`coalesce(sum(cap) FILTER (WHERE eligible) OVER (PARTITION BY code, ${partition} ORDER BY ${order}, gid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`] as unknown as TemplateStringsArray);
+    const ORDERS = { daftar: "k_list, k_desil, lo", desil: "k_desil, lo", pengeluaran: "lo, k_desil" } as const;
     await this.db.rows(sql`CREATE OR REPLACE TABLE ${inelig} AS
       WITH base AS (
         SELECT c.gid, c.kab_kode, c.kec_kode, p.code,
           (c.desil_max IS NOT NULL AND c.desil_max <= p.dmax) OR (c.desil_max IS NULL AND c.on_target_list IS TRUE) AS eligible,
-          c.hh * (1 - coalesce(r.s, 0)) AS cap
+          c.hh * (1 - coalesce(r.s, 0)) AS cap,
+          CASE WHEN c.on_target_list IS TRUE THEN 0 ELSE 1 END AS k_list, coalesce(c.desil_min, 99) AS k_desil, c.lo
         FROM ${cells} c CROSS JOIN ${progs} LEFT JOIN ${rec} r ON r.gid = c.gid AND r.code = p.code
       )
-      SELECT * FROM base WHERE cap > 0`);
-    await this.db.rows(sql`CREATE OR REPLACE TABLE ${order} AS
-      WITH e AS (
-        SELECT b.gid, b.kab_kode, b.kec_kode, b.code, b.cap, c.on_target_list, c.desil_min, c.lo
-        FROM ${inelig} b JOIN ${cells} c ON c.gid = b.gid WHERE b.eligible
-      ), k AS (
-        SELECT e.*, r.rule,
-          CASE r.rule WHEN 'daftar' THEN CASE WHEN on_target_list IS TRUE THEN 0 ELSE 1 END
-                      WHEN 'desil' THEN coalesce(desil_min, 99) ELSE lo END::DOUBLE AS k1,
-          CASE r.rule WHEN 'daftar' THEN coalesce(desil_min, 99) WHEN 'desil' THEN lo ELSE coalesce(desil_min, 99) END::DOUBLE AS k2,
-          CASE r.rule WHEN 'daftar' THEN lo ELSE 0 END::DOUBLE AS k3
-        FROM e CROSS JOIN ${rules}
-      )
-      SELECT rule, code, gid, kab_kode, kec_kode, cap,
-        coalesce(sum(cap) OVER (PARTITION BY rule, code, kab_kode ORDER BY k1, k2, k3, gid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS cum_kab,
-        coalesce(sum(cap) OVER (PARTITION BY rule, code, kec_kode ORDER BY k1, k2, k3, gid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS cum_kec
-      FROM k`);
-    // Delete ineligible rows from nothing: the ineligible table keeps every cell with capacity (for leakage, eligible flag kept).
+      SELECT gid, kab_kode, kec_kode, code, eligible, cap,
+        ${before("kab_kode", ORDERS.daftar)} AS kab_daftar, ${before("kec_kode", ORDERS.daftar)} AS kec_daftar,
+        ${before("kab_kode", ORDERS.desil)} AS kab_desil, ${before("kec_kode", ORDERS.desil)} AS kec_desil,
+        ${before("kab_kode", ORDERS.pengeluaran)} AS kab_pengeluaran, ${before("kec_kode", ORDERS.pengeluaran)} AS kec_pengeluaran
+      FROM base WHERE cap > 0
+      ORDER BY code, gid`);
     this.prepared = true;
     this.statusQuo = undefined;
   }
@@ -213,7 +204,7 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
 
   /** Per-area changes from the status quo, computed over the cells the run changes only. */
   statement(run: ModelRun): SqlQuery {
-    const { cells, rec, order, inelig } = this.names;
+    const { cells, rec, inelig } = this.names;
     const years = run.horizon - run.base_year;
     const reg = this.regTable(run);
     const prog = valuesTable(
@@ -253,6 +244,7 @@ pool AS (
 -- Pool of each capacity row: the kecamatan pool if the programme has one there, else the kab/kota pool.
 cap_rows AS MATERIALIZED (
   SELECT i.gid, i.code, i.eligible, i.cap, i.kab_kode, i.kec_kode,
+    i.kab_daftar, i.kec_daftar, i.kab_desil, i.kec_desil, i.kab_pengeluaran, i.kec_pengeluaran,
     CASE WHEN pk.area IS NOT NULL THEN pk.area ELSE pb.area END AS area,
     pk.area IS NOT NULL AS by_kec,
     coalesce(pk.units, pb.units) AS units
@@ -266,11 +258,13 @@ leak_cap AS (
 ),
 gains AS MATERIALIZED (
   -- eligible cells, in the precomputed targeting order
-  SELECT o.gid, o.code,
-    least(greatest((1 - pr.leak) * c.units - CASE WHEN c.by_kec THEN o.cum_kec ELSE o.cum_kab END, 0), o.cap) AS n
+  SELECT c.gid, c.code,
+    least(greatest((1 - pr.leak) * c.units - CASE
+      WHEN pr.rule = 'daftar' THEN CASE WHEN c.by_kec THEN c.kec_daftar ELSE c.kab_daftar END
+      WHEN pr.rule = 'desil' THEN CASE WHEN c.by_kec THEN c.kec_desil ELSE c.kab_desil END
+      ELSE CASE WHEN c.by_kec THEN c.kec_pengeluaran ELSE c.kab_pengeluaran END END, 0), c.cap) AS n
   FROM cap_rows c
   JOIN prog pr ON pr.code = c.code
-  JOIN (SELECT * FROM ${order} WHERE code IN (SELECT code FROM pool WHERE units > 0)) o ON o.gid = c.gid AND o.code = c.code AND o.rule = pr.rule
   WHERE c.eligible
   UNION ALL
   -- leakage to ineligible cells, in proportion to capacity
