@@ -96,7 +96,7 @@ export async function coverageMaps(input: MapInput): Promise<HTMLElement> {
     unit: "%",
     scheme: "blues",
     height,
-    missingLabel: "Tidak ada KK sasaran",
+    missingLabel: layer.level === "kecamatan" ? "Tidak ada KK sasaran" : "Tidak ada KK sasaran yang terinci di sini",
     subtitle: `per ${layer.level}; makin gelap makin tercakup${input.rows.some((r) => r.target_undetailed > 0) ? " (batas bawah)" : ""}`
   });
   const untouched = labelledChoroplethSpec({
@@ -116,7 +116,13 @@ export async function coverageMaps(input: MapInput): Promise<HTMLElement> {
     renderChart(coverage, { width: half, fileName: "peta-cakupan" }),
     renderChart(untouched, { width: half, fileName: "peta-belum-tersentuh" })
   ]);
-  box.append(el("div", { class: "ts-map-grid" }, ...charts), el("p", { class: "ts-source" }, BOUNDARY_ATTRIBUTION));
+  // Cells of fewer than k households are merged upward: say how many target households the map cannot place.
+  const unplaced = input.rows.filter((r) => r.kode === null).reduce((sum, r) => sum + r.target, 0);
+  const note = unplaced > 0
+    ? el("p", { class: "ts-note", id: "coverage-maps-unplaced" },
+        `${formatCount(unplaced, "KK")} sasaran tidak tampil di peta ini karena selnya hanya dirinci sampai tingkat yang lebih tinggi (sel berisi kurang dari k rumah tangga digabung); angkanya ada pada baris "Tidak dirinci" di tabel.`)
+    : null;
+  box.append(el("div", { class: "ts-map-grid" }, ...charts), ...(note ? [note] : []), el("p", { class: "ts-source" }, BOUNDARY_ATTRIBUTION));
   return box;
 }
 
