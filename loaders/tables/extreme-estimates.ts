@@ -58,7 +58,7 @@ export const EXTREME_VALIDATION_SCHEMA: TableSchema = {
     { name: "year", type: "INTEGER", description: "Tahun" },
     { name: "month", type: "INTEGER", description: "Bulan (3 bila sumber tidak menyebut)" },
     SERIES,
-    { name: "role", type: "VARCHAR", description: "calibration (dipakai memasang κ, dinilai leave-one-out), check (di luar sampel), context (tidak dinilai)" },
+    { name: "role", type: "VARCHAR", description: "`calibration` (dipakai memasang κ, dinilai leave-one-out), `check` (di luar sampel), `context` (tidak dinilai)" },
     { name: "published_pct", type: "DOUBLE", description: "Angka survei BPS yang terbit (%)" },
     { name: "uncalibrated_pct", type: "DOUBLE", nullable: true, description: "Perkiraan model tanpa kalibrasi (κ = 1)" },
     { name: "estimate_pct", type: "DOUBLE", nullable: true, description: "Perkiraan model terkalibrasi (κ dari titik lain untuk titik kalibrasi)" },
@@ -86,7 +86,7 @@ export const EXTREME_CALIBRATION_SCHEMA: TableSchema = {
     { name: "year", type: "INTEGER", description: "Tahun" },
     { name: "kappa", type: "DOUBLE", description: "κ: faktor pada rasio garis ekstrem" },
     { name: "year_factor", type: "DOUBLE", description: "λ: faktor tahun pada headcount" },
-    { name: "target_pct", type: "DOUBLE", nullable: true, description: "Angka Banten yang direproduksi model tahun itu (terbit atau turunan, lihat how)" },
+    { name: "target_pct", type: "DOUBLE", nullable: true, description: "Angka Banten yang direproduksi model tahun itu (terbit atau turunan, lihat `how`)" },
     { name: "how", type: "VARCHAR", description: "Cara kalibrasi" },
     { name: "source", type: "VARCHAR", description: "Sumber angka yang dipakai" }
   ]
