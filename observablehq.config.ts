@@ -17,6 +17,8 @@ export default {
   footer: ATTRIBUTION,
   search: false,
   pager: false,
+  // Framework's default table-of-contents label is English.
+  toc: { label: "Daftar isi" },
   pages: [
     { name: "Kemajuan menuju 2026", path: "/kemajuan" },
     { name: "Perencana skenario", path: "/skenario" },

@@ -14,7 +14,9 @@ import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
 import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, launchChromium, waitForPageSettled } from "../tests/support/browser.js";
 import { serveStatic } from "../scripts/serve.js";
 import { FIXTURE_DIR, NAMED_QUERIES, SCALES, ensureFixture, type Scale } from "./fixtures.js";
+import { benchPeriksa, ensurePeriksaFixtures } from "./periksa.js";
 import { summarise, type Summary } from "./stats.js";
+import { benchCells, type CellBenchRow } from "./cells.js";
 import { SCENARIO_SCALES, areasOf, benchProgrammes, benchRuns, benchScenarioArquero, benchScenarioNative, benchScenarioWasm, ensureScenarioFixture, scenarioFixture } from "./scenario.js";
 import type { ModelRun, ProgrammeParams } from "../src/components/scenario/types.js";
 
@@ -33,6 +35,7 @@ const INGEST_ROWS = 1_000_000;
 const INGEST_RUNS = 3;
 const SYNTH_RUNS = 3;
 const ratios: Record<string, number> = {};
+let cells: CellBenchRow[] = [];
 const log = (line: string) => console.log(line);
 
 async function repeat(runs: number, warmup: number, once: () => Promise<number>): Promise<Summary> {
@@ -236,8 +239,47 @@ function printTable(): void {
   rows.forEach((r) => log(r));
   log("\nthroughput:");
   for (const [k, v] of Object.entries(throughput)) log(`  ${k.padEnd(30)} ${v.rows.toLocaleString("id-ID")} baris, ${v.rows_per_s.toLocaleString("id-ID")} baris/s, puncak RSS ${v.peak_rss_mb} MB`);
+  log("\nregistry cells (k = 10) vs household tables:");
+  for (const c of cells) {
+    log(`  ${c.scale.padEnd(8)} ${c.households.toLocaleString("id-ID")} RT: ${c.cell_rows.toLocaleString("id-ID")} sel (${c.cell_bytes.toLocaleString("id-ID")} B) + ${c.cell_programme_rows.toLocaleString("id-ID")} baris program + ${c.cell_pair_rows.toLocaleString("id-ID")} baris pasangan (${c.cell_side_bytes.toLocaleString("id-ID")} B) menggantikan ${c.household_rows.toLocaleString("id-ID")} baris RT (${c.household_bytes.toLocaleString("id-ID")} B) + ${c.receipt_rows.toLocaleString("id-ID")} baris penerimaan (${c.receipt_bytes.toLocaleString("id-ID")} B); dibangun dalam ${c.build_ms} ms`);
+    if (c.fidelity) for (const [k, v] of Object.entries(c.fidelity)) log(`    ${k.padEnd(48)} ${(v * 100).toFixed(2)}%`);
+  }
   log("\nratio (wasm p50 / native p50, same run):");
   for (const [k, v] of Object.entries(ratios)) log(`  ${k.padEnd(52)} ${v}×`);
+}
+
+/** Counts that show a benchmark did its work (rows parsed, pairs found). */
+const counts: Record<string, number> = {};
+
+async function runPeriksa(browser: Browser, siteUrl: string): Promise<void> {
+  log("/periksa: baca CSV/XLSX 100.000 baris dan cocokkan 2 × 50.000 baris di Chromium…");
+  const periksa = await benchPeriksa(browser, siteUrl);
+  Object.assign(results, periksa.results);
+  Object.assign(counts, periksa.counts);
+}
+
+/** `npm run bench -- periksa`: only the /periksa group (written to bench/out/latest-periksa.json). */
+async function mainPeriksa(): Promise<number> {
+  if (!chromiumAvailable()) {
+    log(CHROMIUM_MISSING_MESSAGE);
+    return 0;
+  }
+  await ensurePeriksaFixtures();
+  const site = await serveStatic(path.join(ROOT, "dist"), { "/bench-data/": FIXTURE_DIR });
+  const browser = await launchChromium();
+  try {
+    await runPeriksa(browser, site.url);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  printTable();
+  for (const [k, v] of Object.entries(counts)) log(`  ${k.padEnd(44)} ${v.toLocaleString("id-ID")}`);
+  const out = path.join(ROOT, "bench/out/latest-periksa.json");
+  const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, date: new Date().toISOString() };
+  await writeFileAtomic(out, JSON.stringify({ ...results, counts, machine }, null, 2) + "\n");
+  log(`\nDitulis: ${path.relative(ROOT, out)}`);
+  return 0;
 }
 
 async function main(): Promise<number> {
@@ -245,11 +287,14 @@ async function main(): Promise<number> {
     log("dist/ belum ada: menjalankan `npm run build` terlebih dahulu…");
     execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
   }
+  if (process.argv.includes("periksa")) return mainPeriksa();
   if (!SCENARIO_ONLY) {
+    await ensurePeriksaFixtures();
     log(`ingest BNBA ${INGEST_ROWS.toLocaleString("id-ID")} baris ×${INGEST_RUNS} (proses terpisah)…`);
     await benchIngest();
     log(`data sintetis bawaan ×${SYNTH_RUNS}…`);
     await benchSynthetic();
+    cells = await benchCells(log);
     for (const scale of Object.keys(SCALES) as Scale[]) {
       const file = await ensureFixture(scale);
       log(`native DuckDB, ${scale} (${SCALES[scale].toLocaleString("id-ID")} baris)…`);
@@ -265,6 +310,7 @@ async function main(): Promise<number> {
     try {
       log("duckdb-wasm di Chromium…");
       await benchBrowser(browser, site.url);
+      await runPeriksa(browser, site.url);
     } finally {
       await browser.close();
       await site.close();
@@ -274,8 +320,9 @@ async function main(): Promise<number> {
   printTable();
   const os = await import("node:os");
   const machine = { cpus: os.cpus().length, load_average_1m: os.loadavg()[0], node: process.version, date: new Date().toISOString() };
-  await writeFileAtomic(SCENARIO_ONLY ? OUT.replace(/latest\.json$/, "scenario.json") : OUT, JSON.stringify({ ...results, ratios, throughput, machine }, null, 2) + "\n");
-  log(`\nDitulis: ${path.relative(ROOT, SCENARIO_ONLY ? OUT.replace(/latest\.json$/, "scenario.json") : OUT)}`);
+  const out = SCENARIO_ONLY ? OUT.replace(/latest\.json$/, "scenario.json") : OUT;
+  await writeFileAtomic(out, JSON.stringify({ ...results, ratios, throughput, counts, cells, machine }, null, 2) + "\n");
+  log(`\nDitulis: ${path.relative(ROOT, out)}`);
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { buildCatalog } from "./tables/catalog.js";
 import { buildRegions } from "./tables/regions.js";
 import { buildBpsExtremePoverty, buildBpsPoverty, buildTargets } from "./tables/bps.js";
 import { buildPovertyLines } from "./tables/poverty-lines.js";
+import { buildExtremeCalibration, buildExtremeEstimates, buildExtremeValidation } from "./tables/extreme-estimates.js";
 import { MICRODATA_TABLES, buildMicrodata } from "./tables/registry.js";
 import { buildOverlapRules, buildProgrammeAllocations, buildProgrammes } from "./programmes/tables.js";
 
@@ -22,6 +23,9 @@ export const TABLES: readonly TableBuilder[] = [
   { name: "bps_extreme_poverty", build: (c, out) => buildBpsExtremePoverty(c, out) },
   { name: "targets", build: (c, out) => buildTargets(c, out) },
   { name: "poverty_lines", build: (c, out) => buildPovertyLines(c, out) },
+  { name: "extreme_estimates", build: buildExtremeEstimates },
+  { name: "extreme_validation", build: buildExtremeValidation },
+  { name: "extreme_calibration", build: buildExtremeCalibration },
   { name: "programmes", build: buildProgrammes },
   { name: "overlap_rules", build: buildOverlapRules },
   { name: "programme_allocations", build: buildProgrammeAllocations },

@@ -2,13 +2,14 @@
 // checks a registry or receipts file, and ingests data/private/.
 import { buildAll, buildTable } from "./build.js";
 import { runBpsCommand } from "./bps/command.js";
+import { runBpsImport } from "./bps/import.js";
 import { PseudonymKeyError } from "./lib/pseudonym.js";
 import { runValidateCommand } from "./registry/validate-command.js";
 import { MICRODATA_TABLES, buildMicrodata } from "./tables/registry.js";
 import { withDuckDB } from "./lib/duck.js";
 
 const [command = "build", ...args] = process.argv.slice(2);
-const USAGE = "Pilihan: build, bps [--refresh], validate <berkas> [--kind registry|receipts] [--json], ingest";
+const USAGE = "Pilihan: build, bps [--refresh], bps import <berkas> [--indicator …] [--month 3|9] [--dry-run], validate <berkas> [--kind registry|receipts] [--json], ingest";
 
 async function main(): Promise<number> {
   switch (command) {
@@ -19,6 +20,12 @@ async function main(): Promise<number> {
       return 0;
     }
     case "bps": {
+      if (args[0] === "import") {
+        const imported = await runBpsImport(args.slice(1));
+        if (imported !== 0 || args.includes("--dry-run")) return imported;
+        for (const name of ["bps_poverty", "poverty_lines", "extreme_estimates", "extreme_validation", "extreme_calibration", "catalog"]) await buildTable(name);
+        return 0;
+      }
       const code = await runBpsCommand(args);
       if (code === 0) await buildTable("catalog"); // keep /data in step with the refreshed tables
       return code;

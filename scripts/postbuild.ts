@@ -1,6 +1,7 @@
 // After `observable build`:
 // 1. Framework 1.13 has no `lang` option, so set <html lang> from the config on every built page
-//    (screen readers and browser translation depend on it).
+//    (screen readers and browser translation depend on it); add a skip link as the first focusable
+//    element and translate the one English attribute Framework writes (the sidebar toggle's title).
 // 2. Rewrite CDN URLs inside bundled libraries to a local dead path (scripts/offline.ts) and fail
 //    the build if any CDN host is still named in the site.
 // 3. Remove Framework's build cache under src/: it holds the unrewritten library copies and the
@@ -11,6 +12,7 @@ import config from "../observablehq.config.js";
 import { writeFileAtomic } from "../loaders/lib/atomic.js";
 import { DIST_DIR, ROOT } from "../loaders/lib/paths.js";
 import { cdnHostsIn, disableCdnUrls } from "./offline.js";
+import { FRAMEWORK_ENGLISH, localiseFrameworkHtml, localiseFrameworkScript } from "./page-html.js";
 
 const TEXT_EXTENSIONS = [".html", ".js", ".mjs", ".css", ".json"];
 
@@ -29,24 +31,27 @@ async function filesIn(dir: string, extensions: readonly string[]): Promise<stri
 const pages = await filesIn(DIST_DIR, [".html"]);
 for (const file of pages) {
   const html = await readFile(file, "utf8");
-  const updated = html.replace(/<html(\s+lang="[^"]*")?>/, `<html lang="${config.lang}">`);
-  if (updated === html && !html.includes(`<html lang="${config.lang}">`)) throw new Error(`${file}: no <html> tag to set lang on`);
-  await writeFileAtomic(file, updated);
+  const withLang = html.replace(/<html(\s+lang="[^"]*")?>/, `<html lang="${config.lang}">`);
+  if (withLang === html && !html.includes(`<html lang="${config.lang}">`)) throw new Error(`${file}: no <html> tag to set lang on`);
+  await writeFileAtomic(file, localiseFrameworkHtml(withLang, file));
 }
-console.log(`lang="${config.lang}" ditetapkan pada ${pages.length} halaman.`);
+console.log(`lang="${config.lang}", tautan lompat ke isi, dan judul tombol menu ditetapkan pada ${pages.length} halaman.`);
 
 let rewritten = 0;
 const remaining: string[] = [];
+const english: string[] = [];
 for (const file of await filesIn(DIST_DIR, TEXT_EXTENSIONS)) {
   const original = await readFile(file, "utf8");
-  const { text, count } = disableCdnUrls(original);
-  if (count > 0) {
-    await writeFileAtomic(file, text);
-    rewritten += count;
-  }
+  const disabled = disableCdnUrls(original);
+  rewritten += disabled.count;
+  const isFrameworkScript = path.relative(DIST_DIR, file).startsWith(`_observablehq${path.sep}`) && file.endsWith(".js");
+  const text = isFrameworkScript ? localiseFrameworkScript(disabled.text) : disabled.text;
+  if (text !== original) await writeFileAtomic(file, text);
   for (const host of cdnHostsIn(text)) remaining.push(`${path.relative(DIST_DIR, file)}: ${host}`);
+  for (const phrase of FRAMEWORK_ENGLISH) if (text.includes(phrase)) english.push(`${path.relative(DIST_DIR, file)}: ${phrase}`);
 }
 if (remaining.length > 0) throw new Error(`Situs masih menyebut host CDN:\n${remaining.join("\n")}`);
+if (english.length > 0) throw new Error(`Teks Framework berbahasa Inggris tersisa:\n${english.join("\n")}`);
 console.log(`${rewritten} URL CDN di pustaka bawaan dialihkan ke jalur lokal; tidak ada host CDN tersisa di situs.`);
 
 await rm(path.join(ROOT, "src/.observablehq/cache"), { recursive: true, force: true });

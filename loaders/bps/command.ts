@@ -14,7 +14,8 @@ import { diffPoverty, formatDiff } from "./merge.js";
 import { API_ROWS_FILE, BPS_CACHE_DIR, BPS_SNAPSHOT_DIR, PUBLISHED_DIR, SNAPSHOT_RETRIEVED_AT, VARIABLES_PATH } from "./paths.js";
 import { RawCache } from "./raw-cache.js";
 import { redactSecret } from "./redact.js";
-import { refreshFromApi } from "./refresh.js";
+import { BpsApiError } from "./errors.js";
+import { RefreshError, refreshFromApi } from "./refresh.js";
 import { readPovertySnapshot } from "./snapshot.js";
 
 export interface CommandIO {
@@ -48,6 +49,14 @@ function describeBasis(cached: ApiRowsRead): string {
   return cached.status === "ok"
     ? `hasil BPS Web API tersimpan (diambil ${cached.file.retrieved_at}) dan snapshot angka terbitan (${SNAPSHOT_RETRIEVED_AT})`
     : `snapshot angka terbitan (${SNAPSHOT_RETRIEVED_AT})`;
+}
+
+/**
+ * Failures of the API itself (refused key, network, timeouts, malformed or empty answers): the
+ * command falls back to the snapshot. Anything else is a bug or a broken checkout and propagates.
+ */
+export function isApiFailure(error: unknown): error is BpsApiError | RefreshError {
+  return error instanceof BpsApiError || error instanceof RefreshError;
 }
 
 function reasonOf(error: unknown): string {
@@ -119,6 +128,7 @@ export async function runBpsCommand(argv: string[], io: CommandIO = console, dep
         for (const problem of result.problems.slice(0, 5)) out.log(`  - ${problem}`);
       }
     } catch (error) {
+      if (!isApiFailure(error)) throw error;
       out.error(`Data BPS Web API tidak dapat dipakai (${reasonOf(error)}); tabel BPS dibangun dari ${describeBasis(await readApiRows(apiRowsPath))}.`);
     }
   }

@@ -94,6 +94,10 @@ export function surveyLineBasis(year: number, month: number | null): string {
 interface Annotation {
   readonly count_unit?: CountUnit;
   readonly line_basis?: string;
+  /** Relabelling after the December 2026 review: why the row's percentage is not an extreme-poverty rate (the value moves into the note). */
+  readonly not_a_rate?: string;
+  /** Relabelling after the review: a caveat shown beside the figure, prepended to the note. */
+  readonly caveat?: string;
 }
 
 /**
@@ -105,16 +109,35 @@ export const EXTREME_ANNOTATIONS: Readonly<Record<string, Annotation>> = {
   "00|2023|3|survey": { line_basis: "US$1.90 PPP 2011 per hari, dinyatakan Rp per kapita per bulan (garis lama BPS)" },
   "00|2024|9|survey": { count_unit: "jiwa" }, // Susenas estimate of persons ("juta orang" in the source)
   "00|2025|3|survey": { count_unit: "jiwa" }, // "2,38 juta orang"
-  "36|2022||unclear": { count_unit: "keluarga" }, // "count of KELUARGA (families)"
+  "36|2022||unclear": {
+    count_unit: "keluarga",
+    caveat: "Kemungkinan angka survei: 45.571 keluarga × sekitar 3,4 jiwa per keluarga ≈ 1,18% basis penduduk BPS, sama dengan angka survei Banten 2022 (telaah Desember 2026)."
+  }, // "count of KELUARGA (families)"
   "36|2022|10|registry": { count_unit: "jiwa" }, // "4,1 juta penduduk"
-  "36|2023|2|unclear": { count_unit: "jiwa" }, // "sekitar 165 ribu orang"
+  "36|2023|2|unclear": {
+    count_unit: "jiwa",
+    caveat: "Kemungkinan angka survei: 165 ribu ≈ 1,2% basis penduduk BPS Banten (13,73 juta), dekat angka survei 2022 (telaah Desember 2026)."
+  }, // "sekitar 165 ribu orang"
+  "36|2023|3|unclear": {
+    caveat: "Bertentangan dengan P1 Banten Maret 2023 (1,204): model dua parameter memberi sekitar 1,0%; tidak dipakai dalam deret, validasi, atau status (telaah Desember 2026)."
+  },
   "36|2023|11|registry": { count_unit: "keluarga" },
   "3601|2022||registry": { count_unit: "jiwa" }, // "persons" (140.258 jiwa)
-  "3601|2022|10|registry": { count_unit: "jiwa" }, // P3KE "individu"
+  "3601|2022|10|registry": {
+    count_unit: "jiwa",
+    not_a_rate: "46,94% adalah bagian penduduk Pandeglang yang tercatat dalam daftar P3KE, bukan persentase penduduk miskin ekstrem."
+  }, // P3KE "individu"
   "3601|2023|11|registry": { count_unit: "keluarga" },
   "3602|2023|11|registry": { count_unit: "keluarga" },
-  "3602|2024||registry": { count_unit: "jiwa" }, // "5698 KK / 30115 jiwa"
-  "3603|2020||survey": { count_unit: "jiwa", line_basis: "Rp per bulan, dibulatkan seperti dikutip Kepala BPS Kab. Tangerang (garis lama US$1.90 PPP 2011)" },
+  "3602|2024||registry": {
+    count_unit: "jiwa",
+    not_a_rate: "0,8% dari sumber yang sama adalah ukuran lain: 30.115 jiwa setara 2,0–2,3% penduduk Lebak; baris ini hanya memuat hitungan daftar."
+  }, // "5698 KK / 30115 jiwa"
+  "3603|2020||survey": {
+    count_unit: "jiwa",
+    line_basis: "Rp per bulan, dibulatkan seperti dikutip Kepala BPS Kab. Tangerang (garis lama US$1.90 PPP 2011)",
+    caveat: "Hanya konteks: metode awal BPS pada tahun COVID (garis sekitar Rp435.000); tidak dipakai untuk tren atau status."
+  },
   "3603|2023|11|registry": { count_unit: "keluarga" },
   "3604|2023|11|registry": { count_unit: "keluarga" },
   "3671|2023|11|registry": { count_unit: "keluarga" },
@@ -141,6 +164,8 @@ export function deriveExtremeRecords(extremeCsv: string, annotations = EXTREME_A
     if (used.has(key)) throw new Error(`${file} line ${line}: duplicate row ${key}`);
     used.add(key);
     const annotation = annotations[key] ?? {};
+    const rawNote = field(row, "note", line, file);
+    const noteText = [rawNote, annotation.not_a_rate ? `[TELAAH] ${annotation.not_a_rate}` : "", annotation.caveat ? `[TELAAH] ${annotation.caveat}` : ""].filter(Boolean).join(" | ");
     const count = field(row, "extreme_count", line, file);
     const lineRp = field(row, "line_rp", line, file);
     if (count !== "" && !annotation.count_unit) throw new Error(`${file} line ${line}: count ${count} has no unit decided in EXTREME_ANNOTATIONS (${key})`);
@@ -151,13 +176,13 @@ export function deriveExtremeRecords(extremeCsv: string, annotations = EXTREME_A
       year,
       month,
       kind,
-      extreme_pct: field(row, "extreme_pct", line, file),
+      extreme_pct: annotation.not_a_rate ? "" : field(row, "extreme_pct", line, file),
       extreme_count: count,
       count_unit: annotation.count_unit ?? "",
       line_rp: lineRp,
       line_basis: lineBasis,
       source: field(row, "source", line, file),
-      note
+      note: noteText
     });
   }
   const unused = Object.keys(annotations).filter((key) => !used.has(key));

@@ -1,5 +1,7 @@
 // One refresh from the BPS Web API: settle the variables, fetch every year in chunks, tidy, validate.
-// Any failure propagates so the command can fall back to the snapshot and say why.
+// Any failure propagates so the command can fall back to the snapshot and say why. A newly
+// discovered variable list is written to the committed variables.json only once the whole refresh
+// has produced valid rows: a failed refresh changes no committed file.
 import type { BpsClient } from "./client.js";
 import type { ApiRowsFile } from "./api-rows.js";
 import { fetchDataChunked, listPeriods } from "./periods.js";
@@ -38,15 +40,19 @@ export class RefreshError extends Error {
   }
 }
 
-async function settleVariables(options: RefreshOptions, now: () => Date, log: (line: string) => void): Promise<VariablesFile> {
+/** The variables to fetch, and whether they were discovered now (and so still to be recorded). */
+async function settleVariables(
+  options: RefreshOptions,
+  now: () => Date,
+  log: (line: string) => void
+): Promise<{ variables: VariablesFile; discovered: boolean }> {
   const domain = options.domain ?? "3600";
   if (!options.rediscover) {
     const recorded = await readVariablesFile(options.variablesPath);
-    if (recorded?.discovered_at && recorded.domain === domain && recorded.chosen.length > 0) return recorded;
+    if (recorded?.discovered_at && recorded.domain === domain && recorded.chosen.length > 0) return { variables: recorded, discovered: false };
   }
   log(`Mencari variabel kemiskinan menurut kabupaten/kota di domain ${domain}…`);
   const variables = await discoverVariables(options.client, domain, nationalFallbacks(options.publishedVariablesCsv), now, log);
-  await writeVariablesFile(options.variablesPath, variables);
   for (const spec of INDICATORS) {
     const choice = variables.chosen.find((c) => c.field === spec.field);
     log(
@@ -55,14 +61,14 @@ async function settleVariables(options: RefreshOptions, now: () => Date, log: (l
         : `  ${spec.label}: tidak ditemukan`
     );
   }
-  return variables;
+  return { variables, discovered: true };
 }
 
 export async function refreshFromApi(options: RefreshOptions): Promise<ApiRowsFile> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
   const fromYear = options.fromYear ?? 2015;
-  const variables = await settleVariables(options, now, log);
+  const { variables, discovered } = await settleVariables(options, now, log);
   const observations: Observation[] = [];
   const problems: string[] = [];
   const chunkSizes = new Map<string, number>();
@@ -102,6 +108,7 @@ export async function refreshFromApi(options: RefreshOptions): Promise<ApiRowsFi
     throw new RefreshError(`API tidak menghasilkan satu pun baris yang sah${problems[0] ? ` (${problems[0]})` : ""}`, problems);
   }
   const retrievedAt = validated.rows.map((r) => r.retrieved_at).sort().at(-1)!;
+  if (discovered) await writeVariablesFile(options.variablesPath, variables);
   return {
     format: 1,
     refreshed_at: now().toISOString(),

@@ -12,13 +12,12 @@ export async function withDuckDB<T>(work: (connection: DuckDBConnection) => Prom
   }
 }
 
-/** Rows of a query as plain objects, with BIGINT/HUGEINT turned into numbers. `values` bind $1, $2, … */
-export async function queryRows(
-  connection: DuckDBConnection,
-  text: string,
-  values?: readonly DuckDBValue[]
-): Promise<Record<string, unknown>[]> {
-  const rows = (await connection.runAndReadAll(text, values ? [...values] : undefined)).getRowObjectsJS();
+/**
+ * Rows of a query as plain objects, with BIGINT/HUGEINT turned into numbers. Values (file paths,
+ * strings) go in `params` and are bound to $1, $2, … — never spliced into the SQL text.
+ */
+export async function queryRows(connection: DuckDBConnection, text: string, params?: readonly DuckDBValue[]): Promise<Record<string, unknown>[]> {
+  const rows = (await connection.runAndReadAll(text, params ? [...params] : undefined)).getRowObjectsJS();
   return rows.map((row) =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))
   );

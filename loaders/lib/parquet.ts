@@ -1,5 +1,5 @@
 // Writes a checked table to Parquet (ZSTD) with provenance metadata, atomically.
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { writeAtomically } from "./atomic.js";
 import { checkSchema, columnDefinitions, type TableSchema } from "./schema.js";
 
@@ -15,10 +15,6 @@ export interface Provenance {
   readonly synthetic: boolean;
   /** Further metadata entries shown in the catalog (e.g. min_cell for registry cells). */
   readonly extra?: Readonly<Record<string, string>>;
-}
-
-function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 export function metadataFor(schema: TableSchema, provenance: Provenance): Record<string, string> {
@@ -37,7 +33,8 @@ export function metadataFor(schema: TableSchema, provenance: Provenance): Record
 
 /**
  * Materialises `select` as the table, checks it against the schema, and writes it to `path`.
- * `select` is SQL the loader wrote itself (never user input).
+ * `select` is SQL the loader wrote itself (never user input); values it needs (file paths,
+ * strings) are passed in `options.params` and bound to $1, $2, ….
  */
 export async function writeParquet(
   connection: DuckDBConnection,
@@ -45,19 +42,20 @@ export async function writeParquet(
   schema: TableSchema,
   provenance: Provenance,
   path: string,
-  options: { orderBy?: string } = {}
+  options: { orderBy?: string; params?: readonly DuckDBValue[] } = {}
 ): Promise<void> {
   const staging = `"_emit_${schema.name}"`;
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${staging} AS ${select}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${staging} AS ${select}`, options.params ? [...options.params] : undefined);
   try {
     await checkSchema(connection, staging, schema);
-    const kv = Object.entries(metadataFor(schema, provenance))
-      .map(([k, v]) => `"${k}": ${literal(v)}`)
-      .join(", ");
+    // Keys are fixed names from metadataFor; the path and every value are bound parameters.
+    const entries = Object.entries(metadataFor(schema, provenance));
+    const kv = entries.map(([k], i) => `"${k}": $${i + 2}`).join(", ");
     const order = options.orderBy ? ` ORDER BY ${options.orderBy}` : "";
     await writeAtomically(path, async (tmp) => {
       await connection.run(
-        `COPY (SELECT * FROM ${staging}${order}) TO ${literal(tmp)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kv}})`
+        `COPY (SELECT * FROM ${staging}${order}) TO $1 (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kv}})`,
+        [tmp, ...entries.map(([, v]) => v)]
       );
     });
   } finally {

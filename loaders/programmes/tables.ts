@@ -22,7 +22,7 @@ export const PROGRAMMES_SCHEMA: TableSchema = {
     { name: "effect", type: "VARCHAR", description: "Efek dalam model: transfer, graduation, housing, health_cover" },
     { name: "graduation_prob_per_year", type: "DOUBLE", nullable: true, description: "Peluang lulus dari kemiskinan per tahun (program pemberdayaan; selalu asumsi)" },
     { name: "basis", type: "VARCHAR", description: "Dasar tiap nilai: terbit, turunan (dengan rumus), atau asumsi (dengan alasan)" },
-    { name: "source", type: "VARCHAR", description: "Sumber (URL, berkas seed berita, atau publikasi)" },
+    { name: "source", type: "VARCHAR", description: "Sumber (URL, berkas kutipan berita, atau publikasi)" },
     { name: "note", type: "VARCHAR", nullable: true, description: "Catatan" }
   ]
 };
@@ -88,7 +88,7 @@ export async function buildProgrammes(connection: DuckDBConnection, out: string)
     connection,
     `SELECT * FROM ${table}`,
     PROGRAMMES_SCHEMA,
-    provenance("data/reference/programmes/programmes.csv: seed berita (SuaraBanten.id/ANTARA, BISNISBANTEN, RUBRIKBANTEN) dan rujukan; sumber per baris di kolom source"),
+    provenance("`data/reference/programmes/programmes.csv`: kutipan berita (SuaraBanten.id/ANTARA, BISNISBANTEN, RUBRIKBANTEN) dan rujukan; sumber per baris di kolom `source`"),
     out,
     { orderBy: "code" }
   );
@@ -101,7 +101,7 @@ export async function buildOverlapRules(connection: DuckDBConnection, out: strin
     connection,
     `SELECT * FROM ${table}`,
     OVERLAP_RULES_SCHEMA,
-    provenance("data/reference/programmes/overlap_rules.csv: DESIGN §3 dan seed berita; aturan tanpa dokumen tertulis berlabel asumsi"),
+    provenance("`data/reference/programmes/overlap_rules.csv`: rancangan Tepat Sasaran dan kutipan berita; aturan tanpa dokumen tertulis berlabel asumsi"),
     out,
     { orderBy: "programme_a, programme_b" }
   );
@@ -115,7 +115,7 @@ export async function buildProgrammeAllocations(connection: DuckDBConnection, ou
     connection,
     `SELECT * FROM ${table}`,
     PROGRAMME_ALLOCATIONS_SCHEMA,
-    provenance("data/reference/programmes/programme_allocations.csv: seed berita dan rujukan; sumber per baris di kolom source"),
+    provenance("`data/reference/programmes/programme_allocations.csv`: kutipan berita dan rujukan; sumber per baris di kolom `source`"),
     out,
     { orderBy: "programme_code, year, area_kode, component, status" }
   );

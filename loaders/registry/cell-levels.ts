@@ -80,6 +80,8 @@ export const CELL_LEVELS: readonly CellLevel[] = [
   L("kec", "none", "none", true, "any", 100_000),
   L("kec", "none", "none", true, "none", 100_000),
   L("kec", "none", "none", true, "none", 300_000),
+  // Keeps kecamatan and target list at the cost of expenditure: coverage and overlap counts stay exact per kecamatan.
+  L("kec", "none", "none", true, "none", "none"),
   L("kec", "none", "none", false, "none", 300_000),
   L("kab", "none", "none", true, "any", 50_000),
   L("kab", "none", "none", true, "none", 300_000),

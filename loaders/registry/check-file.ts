@@ -152,7 +152,10 @@ export async function checkFile(options: CheckFileOptions): Promise<FileReport> 
       const level = loose.level === "kabkota" ? "Kabupaten/kota" : loose.level === "kecamatan" ? "Kecamatan" : "Kelurahan";
       const how = loose.how === "alias" ? "melalui tabel alias" : "setelah huruf besar/kecil, spasi, tanda baca, dan awalan disamakan";
       const at = layout.index.get(LEVEL_COLUMN[loose.level]);
-      notes.push(fileIssue(label, null, at === undefined ? null : (layout.headers[at] ?? null), "REGION_NAME_MATCHED", `${level} ${JSON.stringify(loose.written)} dicocokkan dengan ${loose.nama} ${how} (${loose.rows} baris).`));
+      notes.push({
+        ...fileIssue(label, null, at === undefined ? null : (layout.headers[at] ?? null), "REGION_NAME_MATCHED", `${level}: nama tertulis dicocokkan dengan ${loose.nama} ${how} (${loose.rows} baris).`),
+        detail: `Tertulis ${JSON.stringify(loose.written)}.`
+      });
     }
   }
   return {

@@ -1,45 +1,10 @@
-// Text encoding of exported CSV files: Dinsos exports arrive as UTF-8 (with or without BOM), as
-// Windows-1252 from older Excel, or as UTF-16 from Excel's "Unicode text". Invalid UTF-8 means
-// Windows-1252; the choice is reported, never silent.
+// Encoding detection is shared with the browser (src/components/registry-rules/decode.ts); the
+// loaders check UTF-8 with Node's isUtf8, which validates a 100 MB export without building a string.
 import { isUtf8 } from "node:buffer";
+import { detectEncoding as detectWith, type DetectedEncoding } from "../../src/components/registry-rules/decode.js";
 
-export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
-
-export interface DetectedEncoding {
-  readonly encoding: TextEncodingName;
-  /** Bytes of byte-order mark to skip. */
-  readonly bomLength: number;
-}
+export * from "../../src/components/registry-rules/decode.js";
 
 export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8-bom", bomLength: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bomLength: 2 };
-  return { encoding: isUtf8(bytes) ? "utf-8" : "windows-1252", bomLength: 0 };
-}
-
-function decoderLabel(encoding: TextEncodingName): string {
-  return encoding === "utf-8-bom" ? "utf-8" : encoding;
-}
-
-/** Decodes in slices so a large file never becomes one giant string (V8 caps string length). */
-export function* decodeInChunks(
-  bytes: Uint8Array,
-  detected: DetectedEncoding,
-  chunkBytes = 4 * 1024 * 1024
-): Generator<string> {
-  // ignoreBOM: the BOM is skipped by offset, so a second BOM-like sequence stays visible.
-  const decoder = new TextDecoder(decoderLabel(detected.encoding), { ignoreBOM: true });
-  for (let start = detected.bomLength; start < bytes.length; start += chunkBytes) {
-    const end = Math.min(bytes.length, start + chunkBytes);
-    const text = decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
-    if (text.length > 0) yield text;
-  }
-}
-
-/** Decodes the first `maxBytes` only (for delimiter and header detection). */
-export function decodeSample(bytes: Uint8Array, detected: DetectedEncoding, maxBytes = 256 * 1024): string {
-  const decoder = new TextDecoder(decoderLabel(detected.encoding), { ignoreBOM: true });
-  const end = Math.min(bytes.length, detected.bomLength + maxBytes);
-  return decoder.decode(bytes.subarray(detected.bomLength, end), { stream: end < bytes.length });
+  return detectWith(bytes, isUtf8);
 }

@@ -249,8 +249,9 @@ export class HouseholdAccumulator implements RegistryLookup {
           row: draft.origin.line,
           column: "JUMLAH_ART",
           code: "MEMBERS_BELOW_COUNT",
-          message: `JUMLAH_ART ${draft.membersDeclared} lebih kecil dari ${draft.persons} orang yang tercatat dengan NO_KK ini; JUMLAH_ART yang dipakai.`,
-          severity: severityOf("MEMBERS_BELOW_COUNT")
+          message: "JUMLAH_ART lebih kecil dari jumlah orang yang tercatat dengan NO_KK ini; JUMLAH_ART yang dipakai.",
+          severity: severityOf("MEMBERS_BELOW_COUNT"),
+          detail: `JUMLAH_ART ${draft.membersDeclared}; ${draft.persons} orang tercatat.`
         });
       }
     }

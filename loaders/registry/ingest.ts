@@ -18,6 +18,7 @@ import { ReceiptAccumulator } from "../programmes/receipts.js";
 import { checkFile, type FileKind, type FileReport } from "./check-file.js";
 import { DESIL_PCE_ASSUMPTION, HouseholdAccumulator, type DesilPceTable } from "./households.js";
 import { severityOf, type Issue, type IssueCode } from "./issues.js";
+import { formatIssueLine, writePrivateReport } from "./private-report.js";
 import { fileDate, loadRegistryManifest } from "./registry-manifest.js";
 import { toRejectionRow, type RejectionRow } from "./rejections.js";
 import { PROGRAMME_RECEIPTS_SCHEMA, REGISTRY_HOUSEHOLDS_SCHEMA } from "./schema.js";
@@ -82,6 +83,24 @@ export async function listDataFiles(folder: string): Promise<string[]> {
 
 function issue(file: string, code: IssueCode, message: string): Issue {
   return { file, row: null, column: null, code, message, severity: severityOf(code) };
+}
+
+const EXAMPLES_PER_CODE = 3;
+
+/** Terminal lines for the data officer: per code the count and the first findings with their cell content. */
+export function examplesByCode(issues: readonly Issue[]): string[] {
+  const byCode = new Map<IssueCode, Issue[]>();
+  for (const found of issues) {
+    const list = byCode.get(found.code);
+    if (list) list.push(found);
+    else byCode.set(found.code, [found]);
+  }
+  const lines: string[] = [];
+  for (const [code, list] of byCode) {
+    lines.push(`${code} [${severityOf(code)}]: ${formatCount(list.length)} temuan`);
+    for (const found of list.slice(0, EXAMPLES_PER_CODE)) lines.push(`  ${formatIssueLine(found)}`);
+  }
+  return lines;
 }
 
 /** Checks the key before anything is read: absent, the public demo key, or malformed → refuse. */
@@ -193,6 +212,17 @@ export async function ingestPrivate(connection: DuckDBConnection, options: Inges
     for (const name of listed) {
       if (!names.includes(name)) issues.push(issue(`${subdir}/${MANIFEST_FILE}`, "MANIFEST_INVALID", `${subdir}/${MANIFEST_FILE} menyebut berkas ${name} yang tidak ada di folder ${subdir}.`));
     }
+  }
+
+  if (hasPrivateData && issues.length > 0) {
+    const written = await writePrivateReport(
+      options.privateDir,
+      "ingest",
+      `Laporan lengkap pemuatan data privat: ${files.length} berkas, ${issues.length} temuan.`,
+      issues
+    );
+    for (const line of examplesByCode(issues)) log(line);
+    log(`Laporan lengkap dengan isi sel (hanya untuk petugas data): ${written}`);
   }
 
   const householdRows = households.finish(pseudonymise, options.desilPce ?? DESIL_PCE_ASSUMPTION);

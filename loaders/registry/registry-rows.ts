@@ -42,7 +42,7 @@ export function readNumber(cell: Cell, column: CanonicalColumn): NumberCheck {
   const parsed = parseIndonesianNumber(cell);
   if (parsed.ok) return { value: parsed.value, issue: null };
   const why = parsed.reason === "ambiguous" ? " (bisa dibaca sebagai pecahan atau ribuan; tulis 1.300 untuk seribu tiga ratus atau 1,3 untuk satu koma tiga)" : "";
-  return { value: null, issue: cellIssue("NUMBER_FORMAT", column, `${column} ${quoteValue(cellText(cell))} bukan angka dengan format Indonesia${why}.`) };
+  return { value: null, issue: cellIssue("NUMBER_FORMAT", column, `${column} bukan angka dengan format Indonesia${why}.`, `Isi sel: ${quoteValue(cellText(cell))}.`) };
 }
 
 function wholeInRange(check: NumberCheck, min: number, max: number): boolean {
@@ -96,22 +96,22 @@ export class RegistryRowHandler implements RowHandler {
     const region = this.lastRegion.get(regionKey, () =>
       this.regionIndex.match({ kelCode, kecCode, kabKota, kecName, kelName }, this.context.defaultKab)
     );
-    if (isRegionFailure(region)) issues.push(cellIssue(region.code, region.column, region.message));
+    if (isRegionFailure(region)) issues.push(cellIssue(region.code, region.column, region.message, region.detail));
 
     const desil = readNumber(row.cell("DESIL"), "DESIL");
     if (desil.issue) issues.push(desil.issue);
     else if (desil.value !== null && !wholeInRange(desil, 1, 10)) {
-      issues.push(cellIssue("DESIL_RANGE", "DESIL", `DESIL ${desil.value} bukan bilangan bulat 1–10.`));
+      issues.push(cellIssue("DESIL_RANGE", "DESIL", "DESIL bukan bilangan bulat 1–10.", `Isi sel: ${desil.value}.`));
     }
     const members = readNumber(row.cell("JUMLAH_ART"), "JUMLAH_ART");
     if (members.issue) issues.push(members.issue);
     else if (members.value !== null && !wholeInRange(members, 1, MEMBERS_MAX)) {
-      issues.push(cellIssue("MEMBERS_RANGE", "JUMLAH_ART", `JUMLAH_ART ${members.value} bukan bilangan bulat 1–${MEMBERS_MAX}.`));
+      issues.push(cellIssue("MEMBERS_RANGE", "JUMLAH_ART", `JUMLAH_ART bukan bilangan bulat 1–${MEMBERS_MAX}.`, `Isi sel: ${members.value}.`));
     }
     const pce = readNumber(row.cell("PENGELUARAN_PERKAPITA"), "PENGELUARAN_PERKAPITA");
     if (pce.issue) issues.push(pce.issue);
     else if (pce.value !== null && !(pce.value > 0 && pce.value < PCE_MAX)) {
-      issues.push(cellIssue("PCE_RANGE", "PENGELUARAN_PERKAPITA", "PENGELUARAN_PERKAPITA harus lebih dari 0 dan kurang dari Rp1 miliar."));
+      issues.push(cellIssue("PCE_RANGE", "PENGELUARAN_PERKAPITA", "PENGELUARAN_PERKAPITA harus lebih dari 0 dan kurang dari Rp1 miliar.", `Isi sel: ${pce.value}.`));
     }
     if (desil.value === null && pce.value === null && !desil.issue && !pce.issue) {
       issues.push(cellIssue("DESIL_MISSING", "DESIL", "DESIL dan PENGELUARAN_PERKAPITA kosong; pengeluaran rumah tangga tidak dapat ditentukan."));
@@ -123,7 +123,7 @@ export class RegistryRowHandler implements RowHandler {
       const cell = row.cell(column);
       const parsed = parseFlag(cell);
       if (!parsed.ok) {
-        issues.push(cellIssue("FLAG_VALUE", column, `${column} ${quoteValue(cellText(cell))} bukan Y/N, YA/TIDAK, 1/0, atau TRUE/FALSE.`));
+        issues.push(cellIssue("FLAG_VALUE", column, `${column} bukan Y/N, YA/TIDAK, 1/0, atau TRUE/FALSE.`, `Isi sel: ${quoteValue(cellText(cell))}.`));
       } else if (parsed.value) flags |= flagBit(column);
     }
 

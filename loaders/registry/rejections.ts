@@ -1,6 +1,7 @@
 // The rejection report of a private ingest: every finding about every registry and receipt file.
 // Shown on /data so the data officer sees what was dropped and why. It never holds NIK, NO_KK,
-// names or addresses: messages name the problem and the row, not the value.
+// names, addresses or any other cell text: messages are written from the code, the column and
+// official region names; an issue's private `detail` is dropped here (it goes to data/private/reports/).
 import type { TableSchema } from "../lib/schema.js";
 import type { Issue } from "./issues.js";
 
@@ -12,9 +13,9 @@ export const INGEST_REJECTIONS_SCHEMA: TableSchema = {
     { name: "file", type: "VARCHAR", description: "Berkas sumber, relatif terhadap folder data privat" },
     { name: "row", type: "INTEGER", nullable: true, description: "Nomor baris di berkas (CSV) atau baris lembar kerja (XLSX); kosong untuk temuan tingkat berkas" },
     { name: "column", type: "VARCHAR", nullable: true, description: "Judul kolom seperti tertulis di berkas" },
-    { name: "code", type: "VARCHAR", description: "Kode temuan yang stabil (lihat loaders/registry/README.md)" },
+    { name: "code", type: "VARCHAR", description: "Kode temuan yang stabil (lihat `loaders/registry/README.md`)" },
     { name: "message", type: "VARCHAR", description: "Penjelasan dalam bahasa Indonesia" },
-    { name: "severity", type: "VARCHAR", description: "error (baris ditolak), warning (baris diterima dengan peringatan), info (catatan)" }
+    { name: "severity", type: "VARCHAR", description: "`error` (baris ditolak), `warning` (baris diterima dengan peringatan), `info` (catatan)" }
   ]
 };
 

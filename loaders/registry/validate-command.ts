@@ -1,7 +1,8 @@
 // `npm run data -- validate <file> [--kind registry|receipts] [--json] [--sheet <nama|n>] [--kab <kode>]`
 // Checks one BNBA or beneficiary file without loading anything: exit 0 when the file could be read
 // (whatever was rejected), 1 with one Indonesian sentence when it cannot be interpreted, 2 for
-// wrong arguments. No pseudonym key is needed: nothing leaves this command but counts and codes.
+// wrong arguments. No pseudonym key is needed. The printed report and the full report written to
+// data/private/reports/ quote cell content: both are for the data officer, never published.
 import path from "node:path";
 import { loadReceiptManifest } from "../programmes/receipts-manifest.js";
 import { PRIVATE_DIR } from "../lib/paths.js";
@@ -10,6 +11,7 @@ import { SiteSettingsError } from "./columns.js";
 import { loadRegistryManifest } from "./registry-manifest.js";
 import { loadSiteSettings, MANIFEST_FILE, RECEIPTS_SUBDIR, REGISTRY_SUBDIR } from "./site.js";
 import { UnreadableFileError } from "./table-reader.js";
+import { writePrivateReport } from "./private-report.js";
 import { formatCount, formatReport, reportJson } from "./validate-report.js";
 
 export interface CommandIO {
@@ -110,6 +112,13 @@ export async function runValidateCommand(argv: readonly string[], io: CommandIO 
       onProgress: (rows) => io.stderr(`  ${formatCount(rows)} baris diperiksa…\n`)
     });
     io.stdout(args.json ? `${JSON.stringify(reportJson(report), null, 2)}\n` : formatReport(report));
+    const written = await writePrivateReport(
+      args.privateDir,
+      `validate-${path.basename(args.file)}`,
+      `Laporan lengkap pemeriksaan ${args.file}: ${formatCount(report.rows)} baris dibaca, ${formatCount(report.accepted)} diterima, ${formatCount(report.rejected)} ditolak.`,
+      report.issues
+    );
+    io.stderr(`Laporan lengkap dengan isi sel (hanya untuk petugas data): ${written}\n`);
     return 0;
   } catch (error) {
     if (error instanceof UnreadableFileError || error instanceof SiteSettingsError) {

@@ -17,7 +17,10 @@ export function formatCount(n: number): string {
   return n.toLocaleString("id-ID");
 }
 
-/** The exact --json shape: {file, kind, rows, accepted, rejected, issues: [{row, column, code, message}]}. */
+/**
+ * The exact --json shape: {file, kind, rows, accepted, rejected, issues: [{row, column, code, message, detail}]}.
+ * `detail` quotes the cell (null when the finding needs none): this output is for the data officer only.
+ */
 export function reportJson(report: FileReport) {
   return {
     file: report.file,
@@ -25,7 +28,7 @@ export function reportJson(report: FileReport) {
     rows: report.rows,
     accepted: report.accepted,
     rejected: report.rejected,
-    issues: report.issues.map((i) => ({ row: i.row, column: i.column, code: i.code, message: i.message }))
+    issues: report.issues.map((i) => ({ row: i.row, column: i.column, code: i.code, message: i.message, detail: i.detail ?? null }))
   };
 }
 
@@ -67,7 +70,9 @@ export function formatReport(report: FileReport): string {
   for (const [code, issues] of groups) {
     const first = issues[0]!;
     lines.push(`  ${code} [${first.severity}] — ${formatCount(issues.length)} temuan. ${first.message}`);
-    const examples = issues.slice(0, EXAMPLES).map((i) => (i.row === null ? "tingkat berkas" : `baris ${i.row}${i.column ? ` (kolom "${i.column}")` : ""}`));
+    const examples = issues
+      .slice(0, EXAMPLES)
+      .map((i) => `${i.row === null ? "tingkat berkas" : `baris ${i.row}${i.column ? ` (kolom "${i.column}")` : ""}`}${i.detail ? ` ${i.detail}` : ""}`);
     lines.push(`      contoh: ${examples.join("; ")}`);
   }
 

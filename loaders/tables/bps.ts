@@ -8,7 +8,8 @@ import type { TableSchema } from "../lib/schema.js";
 import { readApiRows } from "../bps/api-rows.js";
 import { mergePoverty } from "../bps/merge.js";
 import { API_ROWS_FILE, BPS_CACHE_DIR, BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
-import { readExtremeSnapshot, readPovertySnapshot, readTargets } from "../bps/snapshot.js";
+import { readExtremeSnapshot, readTargets } from "../bps/snapshot.js";
+import { snapshotWithImports } from "../bps/import.js";
 
 const REGION_KODE = "Kode wilayah Kemendagri tanpa titik: 00 Indonesia, 36 Banten, 3601–3674 kabupaten/kota";
 
@@ -36,13 +37,13 @@ export const BPS_EXTREME_POVERTY_SCHEMA: TableSchema = {
   name: "bps_extreme_poverty",
   version: 1,
   description:
-    "Angka kemiskinan ekstrem yang dipublikasikan. Estimasi survei BPS (kind = survey) dan hitungan daftar sasaran P3KE/DTKS/DTSEN (kind = registry) adalah ukuran berbeda: jangan digabung dalam satu grafik.",
+    "Angka kemiskinan ekstrem yang dipublikasikan. Estimasi survei BPS (`kind` = `survey`) dan hitungan daftar sasaran P3KE/DTKS/DTSEN (`kind` = `registry`) adalah ukuran berbeda: jangan digabung dalam satu grafik.",
   key: ["region_kode", "year", "month", "kind"],
   columns: [
     { name: "region_kode", type: "VARCHAR", description: REGION_KODE },
     { name: "year", type: "INTEGER", description: "Tahun angka" },
     { name: "month", type: "INTEGER", nullable: true, description: "Bulan rujukan atau pernyataan, jika disebut sumber" },
-    { name: "kind", type: "VARCHAR", description: "survey (Susenas BPS), registry (daftar sasaran), unclear (dasar tidak disebut), line_only (hanya garis)" },
+    { name: "kind", type: "VARCHAR", description: "`survey` (Susenas BPS), `registry` (daftar sasaran), `unclear` (dasar tidak disebut), `line_only` (hanya garis)" },
     { name: "extreme_pct", type: "DOUBLE", nullable: true, description: "Persentase penduduk miskin ekstrem (%)" },
     { name: "extreme_count", type: "BIGINT", nullable: true, description: "Jumlah miskin ekstrem dalam satuan count_unit" },
     { name: "count_unit", type: "VARCHAR", nullable: true, description: "Satuan jumlah: jiwa, KK, atau keluarga (kosong jika tidak ada jumlah)" },
@@ -50,7 +51,7 @@ export const BPS_EXTREME_POVERTY_SCHEMA: TableSchema = {
     { name: "line_basis", type: "VARCHAR", nullable: true, description: "Dasar garis: mis. US$1.90 PPP 2011 (lama) atau US$2.15 PPP 2017 (baru), dan satuan line_rp" },
     { name: "source", type: "VARCHAR", description: "Sumber angka (URL)" },
     { name: "retrieved_at", type: "DATE", description: "Tanggal snapshot" },
-    { name: "note", type: "VARCHAR", nullable: true, description: "Catatan sumber, diawali tag [SURVEY]/[REGISTRY]/[UNCLEAR]/[LINE-ONLY]" }
+    { name: "note", type: "VARCHAR", nullable: true, description: "Catatan sumber, diawali tag `[SURVEY]`/`[REGISTRY]`/`[UNCLEAR]`/`[LINE-ONLY]`" }
   ]
 };
 
@@ -85,7 +86,7 @@ const LOADER = "loaders/tables/bps.ts";
 
 function snapshotProvenance(file: string): Provenance {
   return {
-    source: `Snapshot angka BPS yang dipublikasikan (data/reference/bps/${file}): tabel dan rilis BPS, dikutip langsung atau melalui berita dan repositori publik; sumber tiap baris ada di kolom source.`,
+    source: `Snapshot angka BPS yang dipublikasikan (\`data/reference/bps/${file}\`): tabel dan rilis BPS, dikutip langsung atau melalui berita dan repositori publik; sumber tiap baris ada di kolom \`source\`.`,
     retrieved_at: SNAPSHOT_RETRIEVED_AT,
     loader: LOADER,
     synthetic: false
@@ -93,7 +94,8 @@ function snapshotProvenance(file: string): Provenance {
 }
 
 export async function buildBpsPoverty(connection: DuckDBConnection, out: string, options: BpsBuildOptions = {}): Promise<void> {
-  const snapshot = await readPovertySnapshot(options.snapshotDir ?? BPS_SNAPSHOT_DIR);
+  // Recorded imports of BPS website tables (data/reference/bps/imports/) are merged over the snapshot.
+  const snapshot = await snapshotWithImports(options.snapshotDir ?? BPS_SNAPSHOT_DIR);
   const api = await readApiRows(options.apiRowsPath ?? path.join(BPS_CACHE_DIR, API_ROWS_FILE));
   let rows = snapshot;
   let provenance = snapshotProvenance("bps_poverty.csv");

@@ -31,8 +31,7 @@ export const CATALOG_SCHEMA: TableSchema = {
 export interface CatalogEntry { name: string; path: string }
 
 export async function readTableMetadata(connection: DuckDBConnection, file: string): Promise<Record<string, string>> {
-  const literal = file.replaceAll("'", "''");
-  const kv = await queryRows(connection, `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata('${literal}')`);
+  const kv = await queryRows(connection, "SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata($1)", [file]);
   return Object.fromEntries(kv.map((r) => [String(r.key), String(r.value)]));
 }
 
@@ -40,8 +39,7 @@ export async function buildCatalog(connection: DuckDBConnection, tables: readonl
   const rows = [];
   for (const table of tables) {
     const meta = await readTableMetadata(connection, table.path);
-    const literal = table.path.replaceAll("'", "''");
-    const [info] = await queryRows(connection, `SELECT num_rows FROM parquet_file_metadata('${literal}')`);
+    const [info] = await queryRows(connection, "SELECT num_rows FROM parquet_file_metadata($1)", [table.path]);
     rows.push({
       name: table.name,
       description: meta.description ?? "",

@@ -6,8 +6,9 @@ import { loadRows, writeParquet } from "../lib/parquet.js";
 import type { TableSchema } from "../lib/schema.js";
 import { anchorRatio, buildPovertyLineRows, readLineAnchors, type LineAnchor, type PovertyLineRow, type RatioLookup } from "../bps/lines.js";
 import { BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
-import { readPovertySnapshot } from "../bps/snapshot.js";
+import { snapshotWithImports } from "../bps/import.js";
 import type { PovertyRow } from "../bps/rows.js";
+import { ratioFromLines } from "../../src/components/model/extreme-ratio.js";
 
 export const POVERTY_LINES_SCHEMA: TableSchema = {
   name: "poverty_lines",
@@ -40,13 +41,24 @@ export function kabKotaCodes(rows: readonly PovertyRow[]): string[] {
 
 /** Rows of the table from the snapshot, with ratios from the published anchors (or the given lookup). */
 export function povertyLineRows(povertyRows: readonly PovertyRow[], anchors: readonly LineAnchor[], ratioFor?: RatioLookup): PovertyLineRow[] {
-  const lookup: RatioLookup = ratioFor ?? ((series, year) => anchorRatio(anchors, series, year));
+  const national = povertyRows
+    .filter((r) => r.region_kode === "00" && r.poverty_line_rp !== null)
+    .map((r) => ({ year: r.year, month: r.month, poverty_line_rp: r.poverty_line_rp! }));
+  // r_t from the rupiah lines (src/components/model/extreme-ratio.ts), the same function the model uses;
+  // rounds without a national GK fall back to the nearest published anchor.
+  const lookup: RatioLookup =
+    ratioFor ??
+    ((series, year, month) => {
+      const r = ratioFromLines(anchors, national, series, year, month);
+      if (!r) return anchorRatio(anchors, series, year);
+      return { ratio: r.ratio, lo: r.lo, hi: r.hi, kind: r.kind === "terbit" ? "terbit" : "model", how: r.how, source: r.source };
+    });
   return buildPovertyLineRows(povertyRows, anchors, lookup, kabKotaCodes(povertyRows));
 }
 
 export async function buildPovertyLines(connection: DuckDBConnection, out: string, options: { snapshotDir?: string } = {}): Promise<void> {
   const dir = options.snapshotDir ?? BPS_SNAPSHOT_DIR;
-  const [poverty, anchors] = await Promise.all([readPovertySnapshot(dir), readLineAnchors(dir)]);
+  const [poverty, anchors] = await Promise.all([snapshotWithImports(dir), readLineAnchors(dir)]);
   const rows = povertyLineRows(poverty, anchors);
   const staged = await loadRows(connection, POVERTY_LINES_SCHEMA, rows as unknown as Record<string, unknown>[]);
   await writeParquet(

@@ -26,14 +26,14 @@ export const REGIONS_SCHEMA: TableSchema = {
 const POPULATION_REFERENCE = "Kepmendagri 300.2.2-2138/2025";
 
 export async function buildRegions(connection: DuckDBConnection, out: string): Promise<void> {
-  const regions = path.join(REFERENCE_DIR, "regions.csv").replaceAll("'", "''");
-  const population = path.join(REFERENCE_DIR, "published/population_kabkota.csv").replaceAll("'", "''");
+  const regions = path.join(REFERENCE_DIR, "regions.csv");
+  const population = path.join(REFERENCE_DIR, "published/population_kabkota.csv");
   await writeParquet(
     connection,
-    `WITH r AS (SELECT * FROM read_csv('${regions}', header=true, all_varchar=true)),
+    `WITH r AS (SELECT * FROM read_csv($1, header=true, all_varchar=true)),
           p AS (SELECT region_kode, population::BIGINT AS population, reference || ' (' || basis || ')' AS basis
-                FROM read_csv('${population}', header=true, all_varchar=true)
-                WHERE reference = '${POPULATION_REFERENCE}')
+                FROM read_csv($2, header=true, all_varchar=true)
+                WHERE reference = $3)
      SELECT r.kode, r.kode_kemendagri, r.nama, r.level, r.jenis, nullif(r.parent_kode, '') AS parent_kode,
             p.population, p.basis AS population_basis, r.source
      FROM r LEFT JOIN p ON p.region_kode = r.kode`,
@@ -45,6 +45,6 @@ export async function buildRegions(connection: DuckDBConnection, out: string): P
       synthetic: false
     },
     out,
-    { orderBy: "kode" }
+    { orderBy: "kode", params: [regions, population, POPULATION_REFERENCE] }
   );
 }

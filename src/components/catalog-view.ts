@@ -1,6 +1,7 @@
 // The Sumber data page's views: the table catalogue with data dictionary and downloads, and a row preview.
 import { formatDate, formatNumber } from "./format.js";
-import { el, syntheticBadge } from "./ui.js";
+import { isYearColumn } from "./table-export.js";
+import { el, syntheticBadge, textWithCode } from "./ui.js";
 
 export interface CatalogRow {
   name: string;
@@ -31,7 +32,7 @@ function dictionary(columnsJson: string): HTMLElement {
       "table",
       { class: "ts-table" },
       el("thead", {}, el("tr", {}, el("th", {}, "Kolom"), el("th", {}, "Tipe"), el("th", {}, "Arti"))),
-      el("tbody", {}, ...columns.map((c) => el("tr", {}, el("td", {}, el("code", {}, c.name)), el("td", {}, c.type), el("td", {}, c.description))))
+      el("tbody", {}, ...columns.map((c) => el("tr", {}, el("td", {}, el("code", {}, c.name)), el("td", {}, c.type), el("td", {}, ...textWithCode(c.description)))))
     )
   );
 }
@@ -41,21 +42,58 @@ function formatBytes(bytes: number): string {
   return `${formatNumber(Math.max(1, Math.round(bytes / 1e3)))} KB`;
 }
 
-export function catalogTable(rows: readonly CatalogRow[], urls: Readonly<Record<string, string>>): HTMLElement {
-  const body = rows.map((row) => {
+export type DownloadFormat = "csv" | "xlsx";
+
+/** The catalogue sorted by table name (the order of the table and of the preview picker). Pure. */
+export function sortCatalog<T extends { name: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function downloadButton(row: CatalogRow, format: DownloadFormat, onDownload: (row: CatalogRow, format: DownloadFormat) => Promise<void>): HTMLElement {
+  const label = format.toUpperCase();
+  const button = el("button", { type: "button", class: "ts-download", "data-format": format, "aria-label": `Unduh tabel ${row.name} sebagai ${label}` }, label);
+  button.addEventListener("click", () => {
+    button.setAttribute("disabled", "");
+    button.textContent = `${label}…`;
+    onDownload(row, format)
+      .then(() => (button.textContent = label))
+      .catch((error: unknown) => {
+        console.warn(error);
+        button.textContent = `${label}: gagal`;
+        button.title = "Tabel tidak dapat diunduh; coba lagi atau unduh berkas Parquet.";
+      })
+      .finally(() => button.removeAttribute("disabled"));
+  });
+  return button;
+}
+
+export function catalogTable(
+  rows: readonly CatalogRow[],
+  urls: Readonly<Record<string, string>>,
+  onDownload?: (row: CatalogRow, format: DownloadFormat) => Promise<void>
+): HTMLElement {
+  const body = sortCatalog(rows).map((row) => {
     const url = urls[row.name];
     return el(
       "tr",
       { "data-table": row.name },
       el("td", {}, el("code", {}, row.name), row.synthetic ? el("div", {}, syntheticBadge()) : null),
-      el("td", {}, row.description, dictionary(row.columns)),
+      el("td", {}, ...textWithCode(row.description), dictionary(row.columns)),
       el("td", { class: "num", "data-rows": String(row.rows) }, formatNumber(row.rows)),
-      el("td", {}, row.source, el("div", { class: "ts-source" }, `Pemuat: ${row.loader} · skema v${row.schema_version}`)),
-      el("td", {}, formatDate(row.retrieved_at)),
-      el("td", {}, url ? el("a", { href: url, download: `${row.name}.parquet` }, `Parquet (${formatBytes(row.bytes)})`) : "–")
+      el("td", {}, ...textWithCode(row.source), el("div", { class: "ts-source" }, "Pemuat: ", el("code", {}, row.loader), ` · skema v${row.schema_version}`)),
+      el("td", { class: "ts-nowrap" }, formatDate(row.retrieved_at)),
+      el(
+        "td",
+        { class: "ts-downloads" },
+        url ? el("a", { href: url, download: `${row.name}.parquet` }, `Parquet (${formatBytes(row.bytes)})`) : "–",
+        url && onDownload ? el("div", {}, downloadButton(row, "csv", onDownload), " ", downloadButton(row, "xlsx", onDownload)) : null
+      )
     );
   });
   return el(
+    "div",
+    { class: "ts-scroll" },
+    el(
     "table",
     { class: "ts-table", id: "catalog" },
     el(
@@ -64,23 +102,46 @@ export function catalogTable(rows: readonly CatalogRow[], urls: Readonly<Record<
       el("tr", {}, ...["Tabel", "Isi dan kamus data", "Baris", "Sumber", "Tanggal data", "Unduh"].map((h, i) => el("th", i === 2 ? { class: "num" } : {}, h)))
     ),
     el("tbody", {}, ...body)
+    )
   );
 }
 
-/** A plain table of rows (first rows of a data table). Values are shown as text, never as HTML. */
-export function rowsTable(rows: readonly Record<string, unknown>[], table: string): HTMLElement {
+/**
+ * One value of a raw table as Indonesian text: numbers with Indonesian separators (years plain),
+ * booleans as Ya/Tidak, dates as "23 Sep 2025", missing values as "–". Pure.
+ */
+export function previewCell(column: string, value: unknown): string {
+  if (value === null || value === undefined) return "–";
+  if (typeof value === "boolean") return value ? "Ya" : "Tidak";
+  if (typeof value === "bigint") return isYearColumn(column) ? value.toString() : formatNumber(Number(value));
+  if (typeof value === "number") {
+    if (isYearColumn(column) && Number.isInteger(value)) return String(value);
+    return formatNumber(value, Number.isInteger(value) ? 0 : 2);
+  }
+  if (value instanceof Date) return formatDate(value);
+  return String(value);
+}
+
+/**
+ * A plain table of rows (first rows of a data table). Values are shown as text, never as HTML;
+ * column names are identifiers (shown as code). Synthetic tables carry the badge.
+ */
+export function rowsTable(rows: readonly Record<string, unknown>[], table: string, synthetic = false): HTMLElement {
   if (rows.length === 0) return el("p", { class: "ts-pending" }, "Tabel ini tidak berisi baris.");
   const columns = Object.keys(rows[0]!);
-  const cell = (value: unknown) =>
-    value === null || value === undefined ? "–" : typeof value === "number" ? formatNumber(value, Number.isInteger(value) ? 0 : 2) : value instanceof Date ? formatDate(value) : String(value);
   return el(
     "div",
-    { style: "overflow-x:auto" },
+    {},
+    synthetic ? el("p", { class: "ts-source" }, syntheticBadge(), " Isi tabel ini dibangkitkan untuk demonstrasi, bukan data penduduk sebenarnya.") : null,
     el(
-      "table",
-      { class: "ts-table", id: "preview", "data-table": table },
-      el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {}, c)))),
-      el("tbody", {}, ...rows.map((r) => el("tr", {}, ...columns.map((c) => el("td", {}, cell(r[c]))))))
+      "div",
+      { class: "ts-scroll" },
+      el(
+        "table",
+        { class: "ts-table", id: "preview", "data-table": table, "data-synthetic": String(synthetic) },
+        el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {}, el("code", {}, c))))),
+        el("tbody", {}, ...rows.map((r) => el("tr", {}, ...columns.map((c) => el("td", {}, previewCell(c, r[c]))))))
+      )
     )
   );
 }
@@ -139,8 +200,8 @@ export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Rea
   if (cells.length === 0) return el("p", { class: "ts-pending", id: "cell-privacy" }, "Belum ada tabel sel registri dalam build ini.");
   return el(
     "table",
-    { class: "ts-table", id: "cell-privacy" },
-    el("thead", {}, el("tr", {}, ...["Tabel", "Wilayah", "k (rumah tangga minimum per baris)", "Sel", "Rumah tangga", "Dalam sel yang digabung"].map((h) => el("th", {}, h)))),
+    { class: "ts-table ts-compact", id: "cell-privacy" },
+    el("thead", {}, el("tr", {}, el("th", {}, "Wilayah"), ...["k", "Sel", "Rumah tangga", "Digabung"].map((h) => el("th", { class: "num" }, h)))),
     el(
       "tbody",
       {},
@@ -150,14 +211,14 @@ export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Rea
         return el(
           "tr",
           { "data-table": r.name },
-          el("td", {}, el("code", {}, r.name), r.synthetic ? el("div", {}, syntheticBadge()) : null),
-          el("td", {}, regionNames[kab] ?? kab),
+          el("td", {}, regionNames[kab] ?? kab, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null),
           el("td", { class: "num", "data-k": String(r.min_cell) }, formatNumber(r.min_cell)),
           el("td", { class: "num" }, formatNumber(r.rows)),
           el("td", { class: "num" }, formatNumber(r.households)),
-          el("td", { class: "num" }, `${formatNumber(r.coarsened_households)} (${formatNumber(share, 1)}%)`)
+          el("td", { class: "num" }, formatNumber(r.coarsened_households), el("div", {}, `(${formatNumber(share, 1)}%)`))
         );
       })
-    )
+    ),
+    el("caption", {}, "k = jumlah rumah tangga paling sedikit yang digambarkan satu baris; Digabung = rumah tangga dalam sel yang rinciannya dikasarkan agar memenuhi k.")
   );
 }

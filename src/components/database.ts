@@ -48,9 +48,15 @@ export class DataError extends Error {
   }
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The same readable messages whichever reader (duckdb-wasm or the small-table reader) failed. */
+export const tableDownloadFailed = (name: string, error: unknown): DataError =>
+  new DataError(`Tabel "${name}" tidak dapat diunduh.`, describe(error), { cause: error });
+export const tableReadFailed = (name: string, error: unknown): DataError =>
+  new DataError(`Berkas tabel "${name}" tidak dapat dibaca.`, describe(error), { cause: error });
 
 /** Session settings run once per connection: never let duckdb-wasm fetch an extension from a CDN. */
 export const SESSION_SETTINGS = "SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;";
@@ -118,14 +124,24 @@ export class Database {
     try {
       bytes = await source.load();
     } catch (error) {
-      throw new DataError(`Tabel "${source.name}" tidak dapat diunduh.`, describe(error), { cause: error });
+      throw tableDownloadFailed(source.name, error);
     }
     try {
       const ipc = this.decode(bytes);
       await this.connection.insertArrowFromIPCStream(ipc, { name: source.name, create: true });
     } catch (error) {
-      throw new DataError(`Berkas tabel "${source.name}" tidak dapat dibaca.`, describe(error), { cause: error });
+      throw tableReadFailed(source.name, error);
     }
+  }
+
+  /**
+   * Creates (or replaces) a table from an Arrow IPC stream built in the page itself, e.g. the rows of
+   * a file the user opened on /periksa. Nothing is fetched; the table lives in this tab's memory only.
+   */
+  async replaceTable(name: string, ipc: Uint8Array): Promise<void> {
+    if (this.sources.has(name.toLowerCase())) throw new Error(`table ${name} is a published table`);
+    await this.connection.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
+    await this.connection.insertArrowFromIPCStream(ipc, { name, create: true });
   }
 
   /** Runs a statement built with `sql`; its interpolated values are bound as parameters. */

@@ -137,7 +137,7 @@ export async function toXlsx(workbook: ExportWorkbook): Promise<Uint8Array> {
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-/** File name with the date, e.g. exportFileName("rakor-tumpang-tindih", "xlsx") → "rakor-tumpang-tindih-2026-12-03.xlsx". */
+/** File name with the date (letters, digits and "-"), e.g. exportFileName("rakor-tumpang-tindih", "xlsx") → "rakor-tumpang-tindih-2026-12-03.xlsx". */
 export function exportFileName(stem: string, extension: "csv" | "xlsx" | "json", at: Date = new Date()): string {
   const safe = stem.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "ekspor";
   return `${safe}-${at.toISOString().slice(0, 10)}.${extension}`;

@@ -15,10 +15,13 @@ import { choroplethSpec, type TopologyLike } from "./charts/choropleth.js";
 import { renderChart } from "./charts/embed.js";
 import { rankingBarSpec } from "./charts/ranking.js";
 import { smallMultiplesSpec, timeSeriesSpec } from "./charts/time-series.js";
+import { estimateSeriesSpec } from "./charts/estimate-series.js";
+import { seriesOfPublished } from "./model/extreme-model.js";
+import { TARGET_CEILING, TARGET_YEAR } from "./model/model-status.js";
 import { formatCount, formatNumber, formatPercent, formatPeriod } from "./format.js";
 import { ZERO_TARGET_FLOOR } from "./model/projection.js";
-import { statusBadge } from "./progress-view.js";
-import type { RegionStatus } from "./region-status.js";
+import { FIGURE_KIND_LABEL, statusBadge } from "./progress-view.js";
+import { validationSummaryOf, type CalibrationRow, type RegionStatus, type ValidationTableRow } from "./region-status.js";
 import { el, sourceNote } from "./ui.js";
 
 export interface Indicator {
@@ -94,29 +97,37 @@ function extremeValueText(row: ExtremeRow): string {
   return formatCount(row.extreme_count, row.count_unit ?? "");
 }
 
-/** The survey series toward 2026 with the target and, when the data allow, the projection band. */
-export async function extremeChart(status: RegionStatus, survey: readonly Figure[], width: number): Promise<HTMLElement> {
-  const box = el("div", { id: "extreme-chart", "data-region": status.kode, "data-points": String(survey.length) });
-  const projection = status.projection;
-  if (survey.length === 0) {
-    box.append(emptyState(`Belum ada angka survei BPS (Susenas) kemiskinan ekstrem untuk ${status.nama}. Status menuju 2026 tidak dapat dihitung.`));
+/**
+ * The region's model estimates on the current line with their intervals, BPS survey rates (marked
+ * apart, with their line), the projection to 2026 with its 80% band, and the ≤ 0,5% target.
+ */
+export async function extremeChart(status: RegionStatus, survey: readonly ExtremeRow[], width: number): Promise<HTMLElement> {
+  const box = el("div", { id: "extreme-chart", "data-region": status.kode, "data-points": String(status.estimates.length), "data-survey-points": String(survey.length) });
+  if (status.estimates.length === 0 && survey.length === 0) {
+    box.append(emptyState(`Belum ada angka survei BPS maupun perkiraan model kemiskinan ekstrem untuk ${status.nama}.`));
     return box;
   }
-  const spec = timeSeriesSpec({
-    rows: survey.map((f) => ({ ...f })),
-    field: "value",
-    title: "Kemiskinan ekstrem (survei BPS)",
-    unit: "%",
-    observedLabel: "Angka survei BPS",
-    subtitle: `${status.nama}; target 0% dibaca sebagai paling tinggi ${formatPercent(ZERO_TARGET_FLOOR.value, 1)}`,
-    ...(projection ? { target: projection.effectiveTarget, targetYear: projection.targetYear } : {}),
-    ...(projection && projection.path.length > 0 ? { projection } : {})
+  const m = status.model;
+  const spec = estimateSeriesSpec({
+    title: `Kemiskinan ekstrem, ${status.nama}`,
+    subtitle: "Perkiraan model pada garis baru (US$2,15 PPP 2017) dan angka survei BPS; target 0% dibaca ≤0,5%",
+    estimates: status.estimates.map((e) => ({ year: e.year, value: e.value_pct, lower: e.lower_pct, upper: e.upper_pct })),
+    survey: survey.map((r) => ({ year: r.year, value: r.extreme_pct!, series: seriesOfPublished(r), source: r.source })),
+    ...(m.path.length > 0 ? { projection: m.path } : {}),
+    target: ZERO_TARGET_FLOOR.value,
+    width: Math.min(width, 760),
+    height: 280
   });
-  box.append(await renderChart(spec, { width, fileName: `kemiskinan-ekstrem-${status.kode}` }), sourceNote(survey));
-  for (const excluded of projection?.excluded ?? []) {
-    box.append(el("p", { class: "ts-muted" }, excluded.message));
-  }
+  box.append(
+    await renderChart(spec, { width: Math.min(width, 760), fileName: `kemiskinan-ekstrem-${status.kode}` }),
+    sourceNote([...survey, ...status.estimates], { publisher: "BPS (angka survei dan P0, P1, P2); perkiraan: model Tepat Sasaran" })
+  );
   return box;
+}
+
+/** The caveats the December 2026 review attached to a row ("[TELAAH] …" in its note), for display beside the figure. */
+export function reviewCaveats(note: string | null): string {
+  return (note ?? "").split(" | ").filter((part) => part.startsWith("[TELAAH] ")).map((part) => part.slice("[TELAAH] ".length)).join(" ");
 }
 
 /** Registry and unlabelled extreme-poverty figures, kept apart from the survey series. */
@@ -126,7 +137,7 @@ export function otherFiguresTable(extreme: readonly ExtremeRow[], kode: string):
   return el(
     "table",
     { class: "ts-table", id: "other-extreme" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Periode"), el("th", {}, "Jenis angka"), el("th", { class: "num" }, "Angka"), el("th", {}, "Sumber"))),
+    el("thead", {}, el("tr", {}, el("th", {}, "Periode"), el("th", {}, "Jenis angka"), el("th", { class: "num" }, "Angka"), el("th", {}, "Catatan"), el("th", {}, "Sumber"))),
     el(
       "tbody",
       {},
@@ -137,6 +148,7 @@ export function otherFiguresTable(extreme: readonly ExtremeRow[], kode: string):
           el("td", {}, formatPeriod(r.year, r.month)),
           el("td", {}, EXTREME_KIND_LABEL[r.kind]),
           el("td", { class: "num" }, extremeValueText(r)),
+          el("td", { class: "ts-muted" }, reviewCaveats(r.note)),
           el("td", {}, sourceNote([r]))
         )
       )
@@ -170,25 +182,29 @@ export async function p0SmallMultiples(poverty: readonly PovertyRow[], regions: 
   return box;
 }
 
-/** Regions by status, bars at the latest survey rate; the table beside it gives the reasons. */
+/** Regions by status (furthest behind first), bars at the projected 2026 rate; the table gives the reasons. */
 export async function rankingChart(statuses: readonly RegionStatus[], width: number): Promise<HTMLElement> {
   const rows = statuses.map((s) => {
-    const latest = s.projection?.latest ?? null;
+    const p = s.model.projection;
     return {
       kode: s.kode,
       nama: s.nama,
-      value: latest?.value ?? null,
-      status: s.projection?.status ?? ("insufficient_data" as const),
-      ...(latest ? { label: `${formatPercent(latest.value)} (${latest.year})` } : {}),
-      note: s.projection?.statusReason ?? "Target belum tersedia."
+      value: p?.value ?? null,
+      status: s.model.status,
+      ...(p ? { label: `${formatPercent(p.value)} (peluang ≤0,5%: ${Math.round((s.model.probability ?? 0) * 100)}%)` } : {}),
+      note: s.model.reason
     };
   });
   const spec = rankingBarSpec({
     rows,
-    title: "Kemiskinan ekstrem, angka survei terakhir",
+    title: `Perkiraan kemiskinan ekstrem ${TARGET_YEAR}`,
     unit: "%",
-    subtitle: "Warna menunjukkan status menuju 2026; urutan dari yang paling tertinggal"
+    subtitle: "Perkiraan model, bukan angka resmi BPS; warna = status; urutan dari yang paling tertinggal",
+    target: ZERO_TARGET_FLOOR.value,
+    targetLabel: "Target ≤0,5%"
   });
+  (spec as { description?: string }).description = `Peringkat perkiraan kemiskinan ekstrem ${TARGET_YEAR} per wilayah, dari yang paling tertinggal.`;
+  (spec as { config?: Record<string, unknown> }).config = { ...(spec as { config?: Record<string, unknown> }).config, aria: false };
   return renderChart(spec, { width, fileName: "peringkat-status" });
 }
 
@@ -211,6 +227,8 @@ export async function p0Map(poverty: readonly PovertyRow[], regions: readonly Na
     title: `Persentase penduduk miskin (P0), Maret ${year}`,
     unit: "%",
     legendTitle: "P0 (%)",
+    showNames: true,
+    description: `Peta persentase penduduk miskin (P0) kabupaten/kota Banten, Maret ${year}, dengan nama wilayah.`,
     width: Math.min(width, 720),
     height: Math.round(Math.min(width, 720) * 0.62)
   });
@@ -224,28 +242,141 @@ export async function p0Map(poverty: readonly PovertyRow[], regions: readonly Na
   return box;
 }
 
-/** Status, projection for the target year, and the decline needed versus the decline seen. */
+/** Status, the 2026 projection with its interval, probability and people remaining, and what it rests on. */
 export function projectionSummary(status: RegionStatus): HTMLElement {
-  const p = status.projection;
-  if (!p) return emptyState(`Target kemiskinan ekstrem untuk ${status.nama} belum tersedia.`);
-  const rate = (r: { pointsPerYear: number; percentPerYear: number }) =>
-    `${formatNumber(r.pointsPerYear, 2)} poin per tahun (${formatNumber(r.percentPerYear, 1)}% per tahun)`;
+  const m = status.model;
+  const latest = m.latest;
   const items: [string, string][] = [
-    ["Angka survei terakhir", p.latest ? `${formatPercent(p.latest.value)} (${p.latest.year})` : "belum ada"],
+    ["Perkiraan terakhir (model)", latest ? `${formatPercent(latest.value)} (${latest.year}), ${FIGURE_KIND_LABEL.estimate}` : "belum ada"],
     [
-      `Proyeksi tren ${p.targetYear}`,
-      p.projection
-        ? `${formatPercent(p.projection.value)}${p.projection.lower !== null && p.projection.upper !== null ? `, interval ${formatNumber(p.level * 100, 0)}%: ${formatPercent(p.projection.lower)} – ${formatPercent(p.projection.upper)}` : " (tanpa interval)"}`
-        : "tidak dapat dihitung"
+      `Perkiraan ${TARGET_YEAR}`,
+      m.projection ? `${formatPercent(m.projection.value)}, selang 80%: ${formatPercent(m.projection.lower)} – ${formatPercent(m.projection.upper)}` : "tidak dapat dihitung"
     ],
-    [`Penurunan yang diperlukan sampai ${p.targetYear}`, p.required ? (p.required.alreadyMet ? "target sudah tercapai pada angka terakhir" : rate(p.required)) : "tidak dapat dihitung"],
-    ["Penurunan historis (tren)", p.historical ? `${rate(p.historical)}, ${p.historical.fromYear}–${p.historical.toYear}` : "belum dapat dihitung (kurang dari 2 titik)"]
+    [`Peluang mencapai ≤${formatNumber(TARGET_CEILING, 1)}% pada ${TARGET_YEAR}`, m.probability === null ? "–" : `${Math.round(m.probability * 100)}%`],
+    [`Masih miskin ekstrem pada ${TARGET_YEAR}`, m.people ? `${formatCount(Math.round(m.people.value / 100) * 100, "jiwa")} (selang 80%: ${formatNumber(Math.round(m.people.lower / 100) * 100)}–${formatCount(Math.round(m.people.upper / 100) * 100, "jiwa")})` : "–"],
+    ["Tren provinsi (dipakai bersama)", m.slope ? `${formatNumber((Math.exp(m.slope.slope) - 1) * 100, 1)}% per tahun, ${m.slope.fromYear}–${m.slope.toYear} (${m.slope.n} titik)` : "belum dapat dihitung"],
+    ["Angka survei BPS terakhir", status.latestSurvey ? `${formatPercent(status.latestSurvey.extreme_pct)} (${formatPeriod(status.latestSurvey.year, status.latestSurvey.month)}, ${seriesOfPublished(status.latestSurvey) === "usd215_ppp2017" ? "garis baru" : "garis lama, tidak sebanding dengan garis baru"})` : "belum ada untuk wilayah ini"]
   ];
   return el(
     "div",
-    { class: "card", id: "projection-summary", "data-region": status.kode, "data-status": p.status },
-    el("p", {}, el("strong", {}, `Status ${status.nama} menuju ${p.targetYear}: `), statusBadge(p.status), " ", el("span", { class: "ts-muted" }, p.statusReason)),
-    el("table", { class: "ts-table" }, el("tbody", {}, ...items.map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, v))))),
-    ...p.notes.map((n) => el("p", { class: "ts-muted", "data-note": n.code }, n.message))
+    { class: "card", id: "projection-summary", "data-region": status.kode, "data-status": m.status },
+    el("p", {}, el("strong", {}, `Status ${status.nama} menuju ${TARGET_YEAR}: `), statusBadge(m.status), " ", el("span", { class: "ts-muted" }, m.reason)),
+    el("table", { class: "ts-table" }, el("tbody", {}, ...items.map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, v)))))
   );
+}
+
+const ROLE_LABEL: Readonly<Record<string, string>> = {
+  calibration: "kalibrasi, dinilai tanpa titik ini",
+  check: "uji di luar sampel",
+  context: "konteks, tidak dinilai"
+};
+
+/** Published survey rates against the model: estimate, interval and error per point, and the verdict. */
+export function validationTable(rows: readonly ValidationTableRow[], names: ReadonlyMap<string, string>): HTMLElement {
+  const summary = validationSummaryOf(rows);
+  const ordered = [...rows].sort((a, b) => (a.role === "context" ? 1 : 0) - (b.role === "context" ? 1 : 0) || a.region_kode.localeCompare(b.region_kode) || a.year - b.year);
+  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v));
+  return el(
+    "div",
+    { id: "validation", "data-acceptable": String(summary.acceptable) },
+    el("p", { class: summary.acceptable ? "" : "ts-error", id: "validation-verdict" }, summary.verdict,
+      summary.uncalibratedMedianAbsRelative !== null ? ` Tanpa kalibrasi, galat relatif median ${formatNumber(summary.uncalibratedMedianAbsRelative * 100, 0)}%.` : ""),
+    el(
+      "div",
+      { class: "ts-table-wrap" },
+      el(
+        "table",
+        { class: "ts-table", id: "validation-table" },
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            el("th", {}, "Wilayah"),
+            el("th", {}, "Tahun"),
+            el("th", {}, "Peran"),
+            el("th", { class: "num" }, "Angka survei BPS"),
+            el("th", { class: "num" }, "Perkiraan model (selang 80%)"),
+            el("th", { class: "num" }, "Lognormal · pangkat · beta"),
+            el("th", { class: "num" }, "Galat"),
+            el("th", {}, "Catatan")
+          )
+        ),
+        el(
+          "tbody",
+          {},
+          ...ordered.map((r) =>
+            el(
+              "tr",
+              { "data-region": r.region_kode, "data-year": String(r.year), "data-role": r.role },
+              el("td", {}, names.get(r.region_kode) ?? r.region_kode),
+              el("td", {}, formatPeriod(r.year, r.month)),
+              el("td", {}, ROLE_LABEL[r.role] ?? r.role),
+              el("td", { class: "num" }, pct(r.published_pct)),
+              el("td", { class: "num" }, r.estimate_pct === null ? "–" : `${pct(r.estimate_pct)} (${formatNumber(r.lower_pct, 2)}–${formatNumber(r.upper_pct, 2)})`),
+              el("td", { class: "num" }, r.estimate_pct === null ? "–" : [r.lognormal_pct, r.power_pct, r.beta_pct].map((v) => (v === null ? "–" : formatNumber(v, 2))).join(" · ")),
+              el("td", { class: "num", "data-error": r.error_points === null ? "" : String(r.error_points) }, r.error_points === null ? "–" : `${formatNumber(r.error_points, 2)} poin (${formatNumber(r.error_relative! * 100, 0)}%)`),
+              el("td", { class: "ts-muted" }, [r.in_interval === false ? "di luar selang 80%" : "", r.note ?? ""].filter(Boolean).join("; "))
+            )
+          )
+        )
+      )
+    ),
+    sourceNote(rows, { publisher: "BPS (angka survei kemiskinan ekstrem)" })
+  );
+}
+
+/** κ and the year factors: what each year's estimates are calibrated to. */
+export function calibrationTable(rows: readonly CalibrationRow[]): HTMLElement {
+  return el(
+    "div",
+    { class: "ts-table-wrap" },
+    el(
+      "table",
+      { class: "ts-table", id: "calibration-table" },
+      el("thead", {}, el("tr", {}, el("th", {}, "Tahun"), el("th", { class: "num" }, "κ (rasio garis)"), el("th", { class: "num" }, "λ (faktor tahun)"), el("th", {}, "Dasar"))),
+      el(
+        "tbody",
+        {},
+        ...[...rows].sort((a, b) => a.year - b.year).map((r) =>
+          el("tr", { "data-year": String(r.year) }, el("td", {}, String(r.year)), el("td", { class: "num" }, formatNumber(r.kappa, 3)), el("td", { class: "num" }, formatNumber(r.year_factor, 3)), el("td", { class: "ts-muted" }, r.how))
+        )
+      )
+    )
+  );
+}
+
+/** Kab/kota map of the model's extreme-poverty estimate in its latest year (estimate, not BPS). */
+export async function extremeMap(statuses: readonly RegionStatus[], topology: TopologyLike, width: number): Promise<HTMLElement> {
+  const kabkota = statuses.filter((s) => s.kode.length === 4);
+  const years = kabkota.map((s) => s.latestEstimate?.year ?? null).filter((y): y is number => y !== null);
+  if (years.length === 0) return emptyState("Belum ada perkiraan model kemiskinan ekstrem kabupaten/kota untuk dipetakan.");
+  const year = Math.max(...years);
+  const values = kabkota.map((s) => {
+    const e = s.estimates.find((x) => x.year === year) ?? null;
+    return { kode: s.kode, value: e?.value_pct ?? null, ...(e ? { label: `${formatPercent(e.value_pct)} (selang 80%: ${formatNumber(e.lower_pct, 2)}–${formatPercent(e.upper_pct)})` } : {}) };
+  });
+  const w = Math.min(width, 720);
+  const spec = choroplethSpec({
+    topology,
+    objectName: "kabkota",
+    values,
+    title: `Kemiskinan ekstrem ${year}: perkiraan model`,
+    subtitle: "Bukan angka resmi BPS; garis baru US$2,15 PPP 2017",
+    unit: "%",
+    legendTitle: "Perkiraan (%)",
+    scheme: "purples",
+    showNames: true,
+    description: `Peta perkiraan model kemiskinan ekstrem kabupaten/kota Banten ${year}, bukan angka resmi BPS.`,
+    width: w,
+    height: Math.round(w * 0.62)
+  });
+  const box = el("div", { id: "extreme-map", "data-year": String(year) });
+  box.append(
+    await renderChart(spec, { width: w, fileName: `peta-kemiskinan-ekstrem-${year}` }),
+    sourceNote(kabkota.flatMap((s) => s.estimates.filter((e) => e.year === year)), { publisher: "Perkiraan model Tepat Sasaran dari P0, P1, P2 BPS" }),
+    el("p", { class: "ts-source" }, "Batas wilayah: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN), disederhanakan.")
+  );
+  return box;
 }

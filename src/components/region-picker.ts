@@ -16,6 +16,21 @@ export function regionFromSearch(search: string, regions: readonly PickableRegio
   return wanted !== null && regions.some((r) => r.kode === wanted) ? wanted : fallback;
 }
 
+/** The region code asked for in a query string when it is not one of `regions`, else null. Pure. */
+export function unknownRegionCode(search: string, regions: readonly PickableRegion[]): string | null {
+  const wanted = new URLSearchParams(search).get(REGION_PARAM);
+  return wanted !== null && !regions.some((r) => r.kode === wanted) ? wanted : null;
+}
+
+/** Longest part of an unknown code repeated in the notice (the URL is user input). */
+const MAX_SHOWN_CODE = 24;
+
+/** The Indonesian notice for an unknown region code. Pure. */
+export function unknownRegionMessage(code: string, shown: PickableRegion | undefined): string {
+  const quoted = code.length > MAX_SHOWN_CODE ? `${code.slice(0, MAX_SHOWN_CODE)}…` : code;
+  return `Kode wilayah "${quoted}" pada alamat halaman tidak dikenal; yang ditampilkan ${shown?.nama ?? "wilayah bawaan"}. Pilih wilayah lain di bawah.`;
+}
+
 /** The query string with the region set, other parameters kept. Pure. */
 export function searchWithRegion(search: string, kode: string): string {
   const params = new URLSearchParams(search);
@@ -33,7 +48,18 @@ export function regionPicker(regions: readonly PickableRegion[], fallback: strin
     option.selected = region.kode === selected;
     select.append(option);
   }
-  const wrapper = el("div", { class: "ts-picker" }, el("label", { for: "region-picker" }, `${label}:`), select);
+  const unknown = unknownRegionCode(location.search, regions);
+  const notice = unknown === null
+    ? null
+    : el("p", { class: "ts-notice", role: "status" }, unknownRegionMessage(unknown, regions.find((r) => r.kode === selected)));
+  // The bad value leaves the address bar, so a shared link names the region actually shown.
+  if (unknown !== null) history.replaceState(history.state, "", searchWithRegion(location.search, selected) + location.hash);
+  const wrapper = el(
+    "div",
+    { class: "ts-picker-block" },
+    notice,
+    el("div", { class: "ts-picker" }, el("label", { for: "region-picker" }, `${label}:`), select)
+  );
   Object.defineProperty(wrapper, "value", { get: () => select.value });
   select.addEventListener("input", () => {
     history.replaceState(history.state, "", searchWithRegion(location.search, select.value) + location.hash);

@@ -3,6 +3,7 @@
 // is still compiling. Large tables and interactive queries go through db.ts.
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { decompress } from "fzstd";
+import { tableDownloadFailed, tableReadFailed } from "./database.js";
 
 const COMPRESSORS = { ZSTD: (input: Uint8Array) => decompress(input) };
 
@@ -21,16 +22,40 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** Decodes a whole Parquet file (ZSTD or uncompressed) into plain rows and its metadata. */
-export async function decodeSmallTable<T extends Record<string, unknown>>(buffer: ArrayBuffer): Promise<SmallTable<T>> {
+/**
+ * Decodes a Parquet file (ZSTD or uncompressed) into plain rows and its metadata: all rows, or only
+ * the first `limit` (a preview decodes no more than it shows).
+ */
+export async function decodeSmallTable<T extends Record<string, unknown>>(buffer: ArrayBuffer, limit?: number): Promise<SmallTable<T>> {
   const metadata = Object.fromEntries((parquetMetadata(buffer).key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? ""]));
-  const raw = (await parquetReadObjects({ file: buffer, compressors: COMPRESSORS })) as Record<string, unknown>[];
+  const range = limit === undefined ? {} : { rowStart: 0, rowEnd: limit };
+  const raw = (await parquetReadObjects({ file: buffer, compressors: COMPRESSORS, ...range })) as Record<string, unknown>[];
   const rows = raw.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])) as T);
   return { rows, metadata };
 }
 
-export async function fetchSmallTable<T extends Record<string, unknown>>(url: string): Promise<SmallTable<T>> {
+export async function fetchSmallTable<T extends Record<string, unknown>>(url: string, limit?: number): Promise<SmallTable<T>> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
-  return decodeSmallTable<T>(await response.arrayBuffer());
+  return decodeSmallTable<T>(await response.arrayBuffer(), limit);
+}
+
+/**
+ * A published table by name through the small-table reader, failing with the same DataError
+ * messages as the duckdb-wasm data layer ("Tabel "x" tidak dapat diunduh." / "… dibaca.").
+ */
+export async function loadSmallTable<T extends Record<string, unknown>>(name: string, url: string, limit?: number): Promise<SmallTable<T>> {
+  let buffer: ArrayBuffer;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
+    buffer = await response.arrayBuffer();
+  } catch (error) {
+    throw tableDownloadFailed(name, error);
+  }
+  try {
+    return await decodeSmallTable<T>(buffer, limit);
+  } catch (error) {
+    throw tableReadFailed(name, error);
+  }
 }

@@ -1,6 +1,7 @@
 // Small page elements shared by every page: error boxes, source lines, synthetic-data badges.
 import { DataError } from "./database.js";
 import { formatDate } from "./format.js";
+import { sourceEntries } from "./sources.js";
 
 type Child = Node | string | null | undefined | false;
 
@@ -14,6 +15,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, value);
   for (const child of children) if (child) node.append(child);
   return node;
+}
+
+/**
+ * Text in which `backticked` parts are identifiers (column names, code values, file paths): those
+ * become <code> elements, the rest stays text (never HTML).
+ */
+export function textWithCode(text: string): (Node | string)[] {
+  return text.split(/(`[^`]+`)/).filter((part) => part !== "").map((part) =>
+    part.length > 2 && part.startsWith("`") && part.endsWith("`") ? el("code", {}, part.slice(1, -1)) : part
+  );
 }
 
 /** A readable Indonesian error box; the technical detail stays available on hover and in the console. */
@@ -48,25 +59,26 @@ interface Sourced {
   readonly retrieved_at: string | Date;
 }
 
-function sourceLink(source: string): Node | string {
-  return /^https?:\/\//.test(source) ? el("a", { href: source, rel: "noreferrer", title: source }, new URL(source).hostname) : source;
-}
-
 /**
- * "Sumber: bps.go.id, detik.com · snapshot 5 Okt 2026" under a figure or chart: every distinct
- * source of the figures shown (a row's source may list several, separated by " ; "), each linked.
+ * One line under a figure or chart: "Sumber: BPS, dikutip dari bps.go.id, detik.com … · snapshot
+ * 5 Okt 2026". `publisher` names the original publisher; the sites after "dikutip dari" are the
+ * distinct hosts of the figures' sources (official first), without document-sharing copies, blogs or
+ * spam-like domains. At most `maxSites` are listed; the rest are counted and listed on hover.
  */
-export function sourceNote(figures: readonly Sourced[]): HTMLElement {
-  // One entry per site: several articles on one site would repeat the same hostname.
-  const bySite = new Map<string, string>();
-  for (const source of figures.flatMap((f) => f.source.split(" ; ").map((s) => s.trim())).filter(Boolean)) {
-    const site = /^https?:\/\//.test(source) ? new URL(source).hostname : source;
-    if (!bySite.has(site)) bySite.set(site, source);
-  }
-  const sources = [...bySite.values()];
-  const dates = [...new Set(figures.map((f) => (f.retrieved_at instanceof Date ? f.retrieved_at.toISOString() : f.retrieved_at).slice(0, 10)))].sort();
+export function sourceNote(figures: readonly Sourced[], options: { publisher?: string; maxSites?: number } = {}): HTMLElement {
+  const { entries } = sourceEntries(figures.map((f) => f.source));
+  const max = options.maxSites ?? 6;
+  const dates = [...new Set(figures.map((f) => (f.retrieved_at instanceof Date ? f.retrieved_at.toISOString() : String(f.retrieved_at)).slice(0, 10)))].sort();
   const note = el("p", { class: "ts-source" }, "Sumber: ");
-  sources.forEach((source, i) => note.append(...(i > 0 ? [", "] : []), sourceLink(source)));
+  if (options.publisher) note.append(options.publisher, entries.length > 0 ? ", dikutip dari " : "");
+  entries.slice(0, max).forEach((entry, i) => {
+    if (i > 0) note.append(", ");
+    note.append(entry.url ? el("a", { href: entry.url, rel: "noreferrer" }, entry.label) : entry.label);
+  });
+  if (entries.length > max) {
+    const rest = entries.slice(max);
+    note.append(" ", el("span", { title: rest.map((e) => e.label).join(", ") }, `dan ${rest.length} situs lain`));
+  }
   if (dates.length > 0) note.append(` · snapshot ${dates.map((d) => formatDate(d)).join(", ")}`);
   return note;
 }

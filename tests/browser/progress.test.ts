@@ -40,7 +40,7 @@ function expectClean(problems: PageProblems): void {
 describe.skipIf(!chromiumAvailable())("progress pages show the published figures", () => {
   const built = useBuiltSite();
 
-  it("Ringkasan: latest March P0 and poor count per headline region, as in bps_poverty.parquet", async () => {
+  it("Ringkasan: every headline card shows a figure with its year and kind, a status on ≥ 3 points and the people remaining in 2026", async () => {
     const { page, problems } = await open(built.browser, `${built.site.url}/`);
     for (const region of ["36", "3673", "3604"]) {
       for (const field of ["p0_pct", "poor_count"] as const) {
@@ -48,32 +48,60 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
           `SELECT year, ${field} AS value FROM '${distTable("bps_poverty")}'
            WHERE region_kode = '${region}' AND month = 3 AND ${field} IS NOT NULL ORDER BY year DESC LIMIT 1`
         );
-        const kpi = page.locator(`.ts-kpi[data-region="${region}"][data-kpi="${field === "p0_pct" ? "p0" : "poor_count"}"]`);
-        expect(Number(await kpi.getAttribute("data-value")), `${region} ${field}`).toBe(Number(latest!.value));
-        expect(Number(await kpi.getAttribute("data-year"))).toBe(Number(latest!.year));
-        if (field === "p0_pct") expect(await kpi.locator(".ts-kpi-value").innerText()).toBe(formatPercent(Number(latest!.value)));
+        const line = page.locator(`[data-region="${region}"][data-kpi="${field === "p0_pct" ? "p0" : "poor_count"}"]`);
+        expect(Number(await line.getAttribute("data-value")), `${region} ${field}`).toBe(Number(latest!.value));
+        expect(Number(await line.getAttribute("data-year"))).toBe(Number(latest!.year));
+        if (field === "p0_pct") expect(await line.locator("strong").innerText()).toBe(formatPercent(Number(latest!.value)));
       }
-      const [extreme] = await sql<{ year: number; kind: string }>(
-        `SELECT year, kind FROM '${distTable("bps_extreme_poverty")}'
-         WHERE region_kode = '${region}' AND kind <> 'line_only' AND (extreme_pct IS NOT NULL OR extreme_count IS NOT NULL)
-         ORDER BY year DESC, coalesce(month, 0) DESC LIMIT 1`
+      // The latest extreme figure: the newer of the BPS survey rate and the model estimate on the current line (survey on a tie).
+      const [survey] = await sql<{ year: number; value: number }>(
+        `SELECT year, extreme_pct AS value FROM '${distTable("bps_extreme_poverty")}'
+         WHERE region_kode = '${region}' AND kind = 'survey' AND extreme_pct IS NOT NULL ORDER BY year DESC, coalesce(month, 0) DESC LIMIT 1`
       );
+      const [estimate] = await sql<{ year: number; value: number }>(
+        `SELECT year, value_pct AS value FROM '${distTable("extreme_estimates")}'
+         WHERE region_kode = '${region}' AND series = 'usd215_ppp2017' ORDER BY year DESC LIMIT 1`
+      );
+      const surveyWins = survey !== undefined && (estimate === undefined || Number(survey.year) >= Number(estimate.year));
+      const expected = surveyWins ? survey! : estimate!;
       const kpi = page.locator(`.ts-kpi[data-region="${region}"][data-kpi="extreme"]`);
-      expect(Number(await kpi.getAttribute("data-year"))).toBe(Number(extreme!.year));
-      expect(await kpi.locator(".ts-source").count()).toBe(1);
+      expect(await kpi.getAttribute("data-kind")).toBe(surveyWins ? "survey" : "estimate");
+      expect(Number(await kpi.getAttribute("data-year"))).toBe(Number(expected.year));
+      expect(Number(await kpi.getAttribute("data-value"))).toBeCloseTo(Number(expected.value), 9);
+      expect(await kpi.locator(".ts-kpi-value").innerText()).toBe(formatPercent(Number(expected.value)));
+      const detail = await kpi.locator(".ts-kpi-detail").innerText();
+      expect(detail).toContain(String(expected.year));
+      expect(detail).toMatch(surveyWins ? /angka survei BPS/ : /perkiraan model, bukan angka resmi BPS/);
+      // Status from at least three current-line estimates, with the people remaining in 2026.
+      const [points] = await sql<{ n: bigint }>(
+        `SELECT count(*) AS n FROM '${distTable("extreme_estimates")}' WHERE region_kode = '${region}' AND series = 'usd215_ppp2017'`
+      );
+      expect(Number(points!.n), region).toBeGreaterThanOrEqual(3);
+      const card = page.locator(`.ts-region-card[data-region="${region}"]`);
+      expect(await card.getAttribute("data-status"), region).not.toBe("insufficient_data");
+      expect(await card.locator(".ts-status-line").innerText()).toMatch(/peluang ≤0,5% pada 2026: \d+%/);
+      expect(await card.locator('[data-kpi="remaining_2026"] .ts-kpi-value').innerText()).toMatch(/^[\d.]+ jiwa$/);
+      expect(await card.locator(".ts-source").count()).toBe(1);
     }
-    // A status needs at least two comparable survey points; count them independently of the model.
-    const counts = await sql<{ region_kode: string; n: bigint }>(
-      `SELECT region_kode, count(DISTINCT year) AS n FROM '${distTable("bps_extreme_poverty")}'
-       WHERE kind = 'survey' AND extreme_pct > 0 AND year < 2025 AND region_kode IN ('36', ${KABKOTA.map((k) => `'${k}'`).join(",")})
-       GROUP BY region_kode`
-    );
     const rows = page.locator("#status-table tbody tr");
     expect(await rows.count()).toBe(9);
-    for (const { region_kode, n } of counts) {
-      const status = await page.locator(`#status-table tr[data-region="${region_kode}"] [data-status]`).getAttribute("data-status");
-      if (Number(n) < 2) expect(status, region_kode).toBe("insufficient_data");
-      else expect(status, region_kode).not.toBe("insufficient_data");
+    for (const row of await rows.all()) {
+      const status = await row.locator("[data-status]").getAttribute("data-status");
+      if (status !== "insufficient_data") expect(Number(await row.getAttribute("data-points"))).toBeGreaterThanOrEqual(3);
+    }
+    expectClean(problems);
+    await page.close();
+  });
+
+  it("Ringkasan at 1280×720: the three headline regions are visible without scrolling", async () => {
+    const page = await built.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = await watchPage(page, built.site.url);
+    await page.goto(`${built.site.url}/`);
+    await waitForPageSettled(page);
+    for (const region of ["36", "3673", "3604"]) {
+      const box = await page.locator(`.ts-region-card[data-region="${region}"]`).boundingBox();
+      expect(box, region).not.toBeNull();
+      expect(box!.y + box!.height, region).toBeLessThanOrEqual(720);
     }
     expectClean(problems);
     await page.close();
@@ -104,9 +132,23 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
       expect(await indicator.locator("svg, .ts-empty").count()).toBeGreaterThan(0);
     }
     const [survey] = await sql<{ n: bigint }>(
-      `SELECT count(DISTINCT year) AS n FROM '${distTable("bps_extreme_poverty")}' WHERE region_kode = '3673' AND kind = 'survey' AND extreme_pct IS NOT NULL`
+      `SELECT count(*) AS n FROM '${distTable("bps_extreme_poverty")}' WHERE region_kode = '3673' AND kind = 'survey' AND extreme_pct IS NOT NULL`
     );
-    expect(Number(await page.locator("#extreme-chart").getAttribute("data-points"))).toBe(Number(survey!.n));
+    const [estimates] = await sql<{ n: bigint }>(
+      `SELECT count(*) AS n FROM '${distTable("extreme_estimates")}' WHERE region_kode = '3673' AND series = 'usd215_ppp2017'`
+    );
+    expect(Number(await page.locator("#extreme-chart").getAttribute("data-survey-points"))).toBe(Number(survey!.n));
+    expect(Number(await page.locator("#extreme-chart").getAttribute("data-points"))).toBe(Number(estimates!.n));
+    // Validation table: one row per published point, the error as estimate − published from the built table.
+    const validation = await sql<{ region_kode: string; year: number; estimate_pct: number | null; published_pct: number }>(
+      `SELECT region_kode, year, estimate_pct, published_pct FROM '${distTable("extreme_validation")}'`
+    );
+    expect(await page.locator("#validation-table tbody tr").count()).toBe(validation.length);
+    for (const v of validation.filter((r) => r.estimate_pct !== null)) {
+      const cell = page.locator(`#validation-table tr[data-region="${v.region_kode}"][data-year="${v.year}"] [data-error]`).first();
+      expect(Number(await cell.getAttribute("data-error"))).toBeCloseTo(Number(v.estimate_pct) - Number(v.published_pct), 9);
+    }
+    expect(await page.locator("#validation-verdict").innerText()).toMatch(/galat relatif median \d+%/);
     expectClean(problems);
     await page.close();
   });
@@ -134,6 +176,8 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
     const panels = await page.locator("#small-multiples svg text").evaluateAll((texts) => texts.map((t) => t.textContent));
     for (const name of ["Kota Serang", "Kabupaten Serang", "Kabupaten Lebak", "Kota Tangerang Selatan"]) expect(panels).toContain(name);
     expect(await page.locator("#p0-map").innerText()).toContain("cahyadsn/wilayah_boundaries");
+    const names = await page.locator("#extreme-map svg text").evaluateAll((texts) => texts.map((t) => t.textContent));
+    for (const name of ["Kota Serang", "Kab. Serang", "Kab. Lebak"]) expect(names).toContain(name);
     expectClean(problems);
     await page.close();
   });

@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)("built site in Chromium", () => {
     await page.close();
   });
 
-  it("previews the rows of the chosen table through duckdb-wasm", async () => {
+  it("previews the first rows of the chosen table", async () => {
     const page = await built.browser.newPage();
     await page.goto(`${built.site.url}/data`);
     await waitForPageSettled(page);

@@ -1,5 +1,5 @@
 // The loader toolkit on native DuckDB: schema checks, provenance metadata, atomic Parquet output.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
@@ -41,6 +41,19 @@ describe("writeParquet", () => {
         { kode: "3604", jumlah: null },
         { kode: "3673", jumlah: 5611 }
       ]);
+    });
+  });
+
+  it("binds paths and metadata values as parameters: quotes in a folder name or a source survive", async () => {
+    const dir = path.join(tmp.dir, "berkas o'neil; DROP TABLE x; --");
+    mkdirSync(dir, { recursive: true });
+    const out = path.join(dir, "kutip.parquet");
+    const provenance = { ...PROVENANCE, source: "Sumber \"ganda\" dan 'tunggal'); --" };
+    await withDuckDB(async (c) => {
+      const staged = await loadRows(c, SCHEMA, [{ kode: "3673", jumlah: 1 }]);
+      await writeParquet(c, `SELECT * FROM ${staged} WHERE kode = $1`, SCHEMA, provenance, out, { params: ["3673"] });
+      expect((await readTableMetadata(c, out)).source).toBe(provenance.source);
+      expect(await queryRows(c, "SELECT kode, jumlah FROM read_parquet($1)", [out])).toEqual([{ kode: "3673", jumlah: 1 }]);
     });
   });
 

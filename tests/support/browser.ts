@@ -32,6 +32,7 @@ export interface PageProblems {
  */
 export async function watchPage(page: Page, origin: string): Promise<PageProblems> {
   const problems: PageProblems = { consoleErrors: [], externalRequests: [], failedRequests: [] };
+  trackInFlight(page);
   const isLocal = (url: string) => url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:");
   await page.route((url) => !isLocal(url.href), (route) => route.abort("blockedbyclient"));
   page.on("console", (message) => {
@@ -42,14 +43,48 @@ export async function watchPage(page: Page, origin: string): Promise<PageProblem
     if (!isLocal(request.url())) problems.externalRequests.push(request.url());
   });
   page.on("requestfailed", (request) => {
+    // From the third load of the same WebAssembly module in one browser profile, Chromium takes the
+    // compiled module from its code cache and cancels the network read, which it reports as
+    // net::ERR_ABORTED although the module is instantiated (seen with duckdb-eh.wasm on the third
+    // duckdb page of a run). A module that really failed breaks the page, which the tests check.
+    if (request.url().endsWith(".wasm") && request.failure()?.errorText === "net::ERR_ABORTED") return;
     if (isLocal(request.url())) problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`);
   });
   return problems;
 }
 
-/** Waits until Framework has no pending cells and the network is quiet. */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+
+/** Counts the page's open requests, so "settled" can mean none is still running (a page closed early aborts them). */
+function trackInFlight(page: Page): Set<unknown> {
+  let open = inFlight.get(page);
+  if (open) return open;
+  const requests = new Set<unknown>();
+  inFlight.set(page, requests);
+  page.on("request", (r) => requests.add(r));
+  page.on("requestfinished", (r) => requests.delete(r));
+  page.on("requestfailed", (r) => requests.delete(r));
+  return requests;
+}
+
+/**
+ * Waits until Framework has no pending cells and the network is quiet. On a busy machine the
+ * browser can be idle for half a second between a page's first files and duckdb-wasm's download, so
+ * for pages watched with watchPage it also waits until no request has been open for a second.
+ */
 export async function waitForPageSettled(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForLoadState("networkidle", { timeout });
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout });
   await page.waitForLoadState("networkidle", { timeout });
+  const open = inFlight.get(page);
+  if (!open) return;
+  const deadline = Date.now() + timeout;
+  let quietSince = open.size === 0 ? Date.now() : 0;
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    if (open.size > 0) quietSince = 0;
+    else if (quietSince === 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 1000) break;
+  }
+  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout: Math.max(1000, deadline - Date.now()) });
 }

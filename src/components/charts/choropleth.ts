@@ -42,6 +42,13 @@ export interface ChoroplethOptions {
   readonly digits?: number;
   /** Legend and tooltip text for areas without a value. */
   readonly missingLabel?: string;
+  /** Write each area's name at its centroid (properties.centroid_lng/centroid_lat), shortened ("Kab. Serang"). */
+  readonly showNames?: boolean;
+  /**
+   * Indonesian description for screen readers. When given, it replaces Vega's automatic ARIA texts,
+   * which are English ("… for a linear scale with values from … to …").
+   */
+  readonly description?: string;
 }
 
 export const MISSING_LABEL = "Tidak ada data";
@@ -127,9 +134,27 @@ export function choroplethSpec(options: ChoroplethOptions): TopLevelSpec {
           },
           tooltip: [area, { field: "label", type: "nominal", title: options.title }]
         }
-      }
+      },
+      ...(options.showNames
+        ? [
+            {
+              name: "area_names",
+              transform: [
+                { filter: "isValid(datum.properties.centroid_lng)" },
+                { calculate: "replace(replace(datum.properties.nama, 'Kabupaten ', 'Kab. '), 'Tangerang Selatan', 'Tangsel')", as: "short_name" }
+              ],
+              mark: { type: "text" as const, fontSize: 12, fontWeight: "bold" as const, color: "#1a1a1a" },
+              encoding: {
+                longitude: { field: "properties.centroid_lng", type: "quantitative" as const },
+                latitude: { field: "properties.centroid_lat", type: "quantitative" as const },
+                text: { field: "short_name", type: "nominal" as const }
+              }
+            }
+          ]
+        : [])
     ],
     resolve: { scale: { color: "independent" } },
-    config: baseConfig()
+    ...(options.description ? { description: options.description } : {}),
+    config: options.description ? { ...baseConfig(), aria: false } : baseConfig()
   };
 }

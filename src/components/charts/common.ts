@@ -33,9 +33,11 @@ export function baseConfig(): Config {
     locale: LOCALE_ID,
     font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     view: { stroke: null },
-    axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" },
-    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" },
-    title: { anchor: "start", fontSize: 14, fontWeight: "bold" }
+    // Vega describes axes and legends to screen readers in English ("X-axis titled … for a linear
+    // scale"); they are left out of the accessibility tree, the marks keep their Indonesian labels.
+    axis: { labelFontSize: 13, titleFontSize: 13, titleFontWeight: "normal", aria: false },
+    legend: { labelFontSize: 13, titleFontSize: 13, titleFontWeight: "normal", aria: false },
+    title: { anchor: "start", fontSize: 16, fontWeight: "bold", subtitleFontSize: 13 }
   };
 }
 

@@ -44,11 +44,34 @@ export function withWidth(spec: TopLevelSpec, width: number): TopLevelSpec {
   return { ...spec, width: Math.max(0, Math.floor(width)), autosize: { type: "fit-x", contains: "padding" } } as TopLevelSpec;
 }
 
+/** The spec's title as plain text, if it has one. */
+function titleText(spec: TopLevelSpec): string | null {
+  const title = (spec as { title?: unknown }).title;
+  const text = typeof title === "object" && title !== null && "text" in title ? (title as { text: unknown }).text : title;
+  if (typeof text === "string") return text;
+  if (Array.isArray(text)) return text.join(" ");
+  return null;
+}
+
+/**
+ * Gives vega-embed's action menu (a <details> whose <summary> holds only an icon) an accessible
+ * name that says what it offers and for which chart.
+ */
+export function labelActionMenu(container: HTMLElement, chartTitle: string | null): void {
+  const summary = container.querySelector(".vega-actions")?.parentElement?.querySelector("summary")
+    ?? container.querySelector("details > summary");
+  if (!summary) return;
+  const label = `Pilihan grafik${chartTitle ? ` "${chartTitle}"` : ""}: unduh PNG atau SVG`;
+  summary.setAttribute("aria-label", label);
+  summary.setAttribute("title", label);
+}
+
 /** Render `spec` into a new element; resolves once the chart is drawn. */
 export async function renderChart(spec: TopLevelSpec, options: RenderOptions): Promise<HTMLElement> {
   const element = document.createElement("div");
   element.className = "chart";
   const result: Result = await embed(element, withWidth(spec, options.width), embedOptions(options.fileName));
+  labelActionMenu(element, titleText(spec));
   void options.invalidation?.then(() => result.finalize());
   return element;
 }

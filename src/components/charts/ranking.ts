@@ -123,7 +123,7 @@ export function rankingBarSpec(options: RankingOptions): TopLevelSpec {
       },
       {
         name: "labels",
-        mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 11 },
+        mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 12 },
         encoding: {
           y,
           x: { ...x, field: "label_x" },

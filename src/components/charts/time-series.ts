@@ -219,9 +219,10 @@ function trendLayers(plan: LayerPlan): Layer[] {
   const color = {
     field: "series",
     type: "nominal",
-    title: null,
+    // Named for the marks' screen-reader labels ("Keterangan: Angka BPS"); the legend shows no title.
+    title: "Keterangan",
     scale: { domain: plan.seriesDomain, range: [COLORS.observed, COLORS.projection].slice(0, plan.seriesDomain.length) },
-    legend: { orient: "bottom", direction: "horizontal", labelLimit: 320 }
+    legend: { orient: "bottom", direction: "horizontal", labelLimit: 320, title: null }
   } as const;
   const levelText = plan.level === null ? "" : ` ${formatNumber(plan.level * 100, 0)}%`;
 
@@ -296,7 +297,7 @@ function trendLayers(plan: LayerPlan): Layer[] {
       {
         name: "target_label",
         transform: only("target"),
-        mark: { type: "text", color: COLORS.target, align: "right", baseline: "bottom", dy: -3, fontSize: 10 },
+        mark: { type: "text", color: COLORS.target, align: "right", baseline: "bottom", dy: -3, fontSize: 12 },
         encoding: { x, y, text: { field: "value_label", type: "nominal" } }
       }
     );
@@ -382,7 +383,7 @@ export function smallMultiplesSpec(options: SmallMultiplesOptions): TopLevelSpec
     title: chartTitle(options.title, options.subtitle),
     data: { values: data },
     columns: options.columns ?? 4,
-    facet: { field: "region", type: "nominal", title: null, sort: order, header: { labelFontWeight: "bold", labelFontSize: 12 } },
+    facet: { field: "region", type: "nominal", title: null, sort: order, header: { labelFontWeight: "bold", labelFontSize: 13 } },
     spec: {
       width: options.cellWidth ?? 170,
       height: options.cellHeight ?? 120,

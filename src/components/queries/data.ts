@@ -19,5 +19,3 @@ export const rejectionSummaryQuery = (): SqlQuery => sql`
   FROM ingest_rejections
   GROUP BY file, code, severity
   ORDER BY file, CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, n DESC`;
-
-export const kabkotaNamesQuery = (): SqlQuery => sql`SELECT kode, nama FROM regions WHERE level = 'kabkota' ORDER BY kode`;

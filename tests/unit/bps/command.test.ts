@@ -1,9 +1,11 @@
 // `npm run data -- bps [--refresh]` end to end against a loopback BPS stand-in (placeholder values only).
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { queryRows, withDuckDB } from "../../../loaders/lib/duck.js";
-import { runBpsCommand, type BpsCommandDeps } from "../../../loaders/bps/command.js";
+import { isApiFailure, runBpsCommand, type BpsCommandDeps } from "../../../loaders/bps/command.js";
+import { BpsApiError } from "../../../loaders/bps/errors.js";
+import { RefreshError } from "../../../loaders/bps/refresh.js";
 import { readTableMetadata } from "../../../loaders/tables/catalog.js";
 import { makeTempDir } from "../../support/tmp.js";
 import { dataAnswer, KEY_ERROR, listAnswer, sendJson, startFakeBps, thLimitError, type FakeBps, type Handler } from "./fake-bps.js";
@@ -194,5 +196,45 @@ describe("runBpsCommand", () => {
     expect(result.code).toBe(0);
     expect(result.errors).toEqual([expect.stringMatching(/^Data BPS Web API tidak dapat dipakai \(.*koneksi ke BPS gagal.*setelah 2 percobaan\)/)]);
     expect(result.logs.at(-3)).toBe("  bps_poverty: 124 baris");
+  });
+
+  it("leaves the committed variables.json byte for byte when a --refresh finds no list (list-not-available)", async () => {
+    server = await startFakeBps((req, res) => {
+      if (req.query.get("key") !== KEY) return sendJson(res, KEY_ERROR);
+      return sendJson(res, { status: "OK", "data-availability": "list-not-available", data: "" });
+    });
+    const dirs = { cache: path.join(tmp.dir, "nolist", "cache"), build: path.join(tmp.dir, "nolist", "build"), variables: path.join(tmp.dir, "nolist", "variables.json") };
+    mkdirSync(path.dirname(dirs.variables), { recursive: true });
+    const committed = `${JSON.stringify({ format: 1, domain: "3600", discovered_at: "2026-10-05T00:00:00.000Z", note: "tercatat", chosen: [{ var_id: 9001, field: "p0_pct", domain: "3600", basis: "discovered", title: "x" }], candidates: [] }, null, 2)}\n`;
+    writeFileSync(dirs.variables, committed);
+    const result = await run("nolist", ["--refresh"], { BPS_API_KEY: KEY, BPS_API_BASE: server.baseUrl }, dirs);
+    expect(result.code).toBe(0);
+    expect(result.errors).toEqual([expect.stringMatching(/^Data BPS Web API tidak dapat dipakai \(API tidak menghasilkan satu pun baris yang sah/)]);
+    expect(server.requests.some((r) => r.query.get("model") === "var")).toBe(true); // discovery did run
+    expect(readFileSync(dirs.variables, "utf8")).toBe(committed);
+    expect(existsSync(path.join(dirs.cache, "api-rows.json"))).toBe(false);
+  });
+
+  it("lets a programming or checkout error propagate instead of calling it an API failure", async () => {
+    server = await startFakeBps(fakeBanten);
+    const io = { log: () => {}, error: () => {} };
+    const deps: BpsCommandDeps = {
+      env: { BPS_API_KEY: KEY, BPS_API_BASE: server.baseUrl },
+      cacheDir: path.join(tmp.dir, "bug", "cache"),
+      buildDir: path.join(tmp.dir, "bug", "build"),
+      variablesPath: path.join(tmp.dir, "bug", "variables.json"),
+      publishedDir: path.join(tmp.dir, "bug", "tidak-ada"), // bps_api_variables.csv missing: not the API's fault
+      client: { sleep: async () => {}, minIntervalMs: 0, maxAttempts: 1, baseDelayMs: 1, timeoutMs: 5_000 }
+    };
+    await expect(runBpsCommand([], io, deps)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("isApiFailure", () => {
+  it("accepts API and refresh failures only", () => {
+    expect(isApiFailure(new BpsApiError("network", "koneksi gagal"))).toBe(true);
+    expect(isApiFailure(new RefreshError("tidak ada baris"))).toBe(true);
+    expect(isApiFailure(new TypeError("x is not a function"))).toBe(false);
+    expect(isApiFailure(new Error("ENOENT"))).toBe(false);
   });
 });

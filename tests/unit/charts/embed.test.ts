@@ -58,5 +58,7 @@ describe("renderChart", () => {
     expect(links).not.toContain("Buka di editor Vega");
     const hrefs = [...element.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? "");
     expect(hrefs.some((h) => /^https?:/.test(h))).toBe(false);
+    // The icon-only menu button has an accessible name naming the chart.
+    expect(element.querySelector("details > summary")?.getAttribute("aria-label")).toBe('Pilihan grafik "Proyeksi 2026": unduh PNG atau SVG');
   });
 });

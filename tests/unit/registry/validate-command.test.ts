@@ -11,10 +11,14 @@ import { fakeKk, fakeNik, writeTemp } from "./support.js";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/registry");
 
+/** The private folder of these runs: the full reports land in its reports/ (never the repository's data/private). */
+const privateDir = makeTempDir("registry-validate-private");
+afterAll(() => privateDir.remove());
+
 async function validate(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await runValidateCommand(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runValidateCommand([...argv, "--private-dir", privateDir.dir], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 
@@ -24,7 +28,7 @@ interface JsonReport {
   rows: number;
   accepted: number;
   rejected: number;
-  issues: { row: number | null; column: string | null; code: string; message: string }[];
+  issues: { row: number | null; column: string | null; code: string; message: string; detail: string | null }[];
 }
 
 /** [row, code] of the row-level errors (the JSON has no severity; the code fixes it). */
@@ -41,7 +45,7 @@ describe("validate command", () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as JsonReport;
     expect(Object.keys(report)).toEqual(["file", "kind", "rows", "accepted", "rejected", "issues"]);
-    for (const issue of report.issues) expect(Object.keys(issue)).toEqual(["row", "column", "code", "message"]);
+    for (const issue of report.issues) expect(Object.keys(issue)).toEqual(["row", "column", "code", "message", "detail"]);
     expect(report).toMatchObject({ file, kind: "registry", rows: 7, accepted: 3, rejected: 4 });
     expect(report.accepted + report.rejected).toBe(report.rows);
     expect(errorCodes(report)).toEqual([

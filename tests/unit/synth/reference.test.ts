@@ -81,7 +81,7 @@ describe("reference CSVs", () => {
   it("yatim piatu pays Rp200,000 per child per month (seed 001)", async () => {
     const p = (await readProgrammes()).find((x) => x.code === "yatim_piatu")!;
     expect(p.unit_cost_rp).toBe(200_000);
-    expect(p.source).toMatch(/001_655f959cdbc09468/);
+    expect(p.source).toMatch(/kutipan berita 001/); // news seed 001, cited without its internal file name
   });
 
   it("every assumed value is labelled: graduation programmes carry an 'asumsi' probability", async () => {

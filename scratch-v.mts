@@ -1,0 +1,11 @@
+import { readPovertySnapshot, readExtremeSnapshot } from "./loaders/bps/snapshot.ts";
+import { readLineAnchors } from "./loaders/bps/lines.ts";
+import { BPS_SNAPSHOT_DIR } from "./loaders/bps/paths.ts";
+import { ExtremeModel, calibrateByYear } from "./src/components/model/extreme-model.ts";
+const pov = await readPovertySnapshot(); const ext = await readExtremeSnapshot(); const anchors = await readLineAnchors(BPS_SNAPSHOT_DIR);
+const t0 = performance.now();
+const c = calibrateByYear(new ExtremeModel(pov, anchors), ext as any)!;
+console.log("ms", performance.now() - t0, c.model.validationSe);
+console.log(c.kappa); for (const k of c.factors) console.log(k.year, k.factor.toFixed(3), k.how);
+const v = c.validation; console.log(v.verdict);
+for (const k of ["36","3601","3602","3603","3604","3671","3672","3673","3674"]) console.log(k, [2022,2023,2024,2025].map(y => { const e = c.model.estimate(k, y, 3, "usd215_ppp2017"); return e ? `${y}:${e.value.toFixed(2)}[${e.lower.toFixed(2)},${e.upper.toFixed(2)}]` : `${y}:-`; }).join(" "));
