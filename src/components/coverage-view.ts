@@ -3,7 +3,7 @@
 // DATA SINTETIS badge), KPI cards, and the export buttons (exceljs loaded only when asked for).
 import type { ColumnFormat, ExportColumn, ExportSheet, ExportSource } from "./export.js";
 import { formatDate, formatNumber, formatPercent, formatRupiah } from "./format.js";
-import { el, syntheticBadge } from "./ui.js";
+import { el, textWithCode, syntheticBadge } from "./ui.js";
 
 export interface CatalogSource {
   readonly name: string;
@@ -60,7 +60,7 @@ export function cellSourceLine(sources: readonly CatalogSource[]): HTMLElement {
   if (synthetic) line.append(syntheticBadge(), " ");
   const distinct = [...new Set(sources.map((s) => s.source))];
   const dates = [...new Set(sources.map((s) => String(s.retrieved_at).slice(0, 10)))].sort();
-  line.append(`Sumber: ${distinct.join("; ")} · snapshot ${dates.map((d) => formatDate(d)).join(", ")}`);
+  line.append(...textWithCode(`Sumber: ${distinct.join("; ")} · snapshot ${dates.map((d) => formatDate(d)).join(", ")}`));
   return line;
 }
 

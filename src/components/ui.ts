@@ -46,7 +46,7 @@ export async function guarded(render: () => Promise<Node> | Node): Promise<Node>
 
 /** One line under a figure: "Sumber: … · diambil 23 Sep 2025". */
 export function sourceLine(source: string, retrievedAt?: string | null): HTMLElement {
-  return el("p", { class: "ts-source" }, `Sumber: ${source}`, retrievedAt ? ` · diambil ${formatDate(retrievedAt)}` : "");
+  return el("p", { class: "ts-source" }, ...textWithCode(`Sumber: ${source}`), retrievedAt ? ` · diambil ${formatDate(retrievedAt)}` : "");
 }
 
 /** Badge that must accompany any synthetic figure. */

@@ -50,14 +50,14 @@ describe.skipIf(!hasChromium)("/data", () => {
     expect(small.length).toBeGreaterThan(5);
     for (const table of small) {
       const row = page.locator(`#catalog tr[data-table="${table.name}"]`);
-      const [csv] = await Promise.all([page.waitForEvent("download"), row.locator('button[data-format="csv"]').click()]);
+      const [csv] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), row.locator('button[data-format="csv"]').click()]);
       const synthetic = (await row.locator(".ts-synthetic").count()) > 0;
       expect(csv.suggestedFilename(), table.name).toBe(exportFileName(exportStem({ name: table.name, synthetic }), "csv"));
       const text = readFileSync((await csv.path())!, "utf8");
       const lines = text.replace(/^\uFEFF/, "").split("\r\n").filter((l) => l !== "");
       expect(lines.length - 1, `${table.name} CSV rows`).toBe(table.rows);
 
-      const [xlsx] = await Promise.all([page.waitForEvent("download"), row.locator('button[data-format="xlsx"]').click()]);
+      const [xlsx] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), row.locator('button[data-format="xlsx"]').click()]);
       const book = new ExcelJS.Workbook();
       const file = readFileSync((await xlsx.path())!);
       await book.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);

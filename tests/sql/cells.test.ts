@@ -7,6 +7,7 @@ import { loadRows } from "../../loaders/lib/parquet.js";
 import { CELL_FLAGS } from "../../loaders/registry/cells-schema.js";
 import { buildCells, CELL_PAIRS_TABLE, CELL_PROGRAMMES_TABLE, CELLS_TABLE, CellBuildError } from "../../loaders/registry/cells.js";
 import { PROGRAMME_RECEIPTS_SCHEMA, REGISTRY_HOUSEHOLDS_SCHEMA } from "../../loaders/registry/schema.js";
+import { rng } from "../support/scenario-random.js";
 
 interface Hh {
   hh_id: string;
@@ -124,18 +125,6 @@ describe("buildCells on a hand-made registry (k = 5)", () => {
     });
   });
 });
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generated(seed: number, n: number): { households: Hh[]; receipts: Receipt[] } {
   const r = rng(seed);

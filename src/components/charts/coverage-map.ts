@@ -14,7 +14,7 @@ export function filterTopology(topology: TopologyLike, objectName: string, prope
 }
 
 export interface LabelledMapOptions extends ChoroplethOptions {
-  /** Font size of the area names (default 10). */
+  /** Font size of the area names (default 12, the smallest size readable on a projector). */
   readonly labelSize?: number;
 }
 
@@ -27,7 +27,7 @@ export function labelledChoroplethSpec(options: LabelledMapOptions): TopLevelSpe
     text: { field: "properties.nama", type: "nominal" }
   } as const;
   const transform = [{ filter: "isValid(datum.properties.centroid_lat) && isValid(datum.properties.centroid_lng)" }];
-  const size = options.labelSize ?? 10;
+  const size = options.labelSize ?? 12;
   // A white halo drawn first keeps the names readable on dark fills.
   const halo = { name: "area_name_halo", transform, mark: { type: "text", fontSize: size, fontWeight: "bold", color: "white", stroke: "white", strokeWidth: 3 }, encoding };
   const labels = { name: "area_names", transform, mark: { type: "text", fontSize: size, fontWeight: "bold", color: "#1b1b1b" }, encoding };
