@@ -83,7 +83,7 @@ export function allocationChartSpec(options: AllocationChartOptions): TopLevelSp
       {
         name: "missing_labels",
         transform: [{ filter: "!isValid(datum.value)" }, { calculate: "0", as: "zero" }],
-        mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 10, fontStyle: "italic", color: "#555" },
+        mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 12, fontStyle: "italic", color: "#555" },
         encoding: {
           y,
           yOffset: { field: "series", type: "nominal", sort: [SERIES_ALLOCATED, SERIES_RECEIVED] },

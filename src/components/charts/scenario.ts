@@ -66,7 +66,7 @@ export function trajectorySpec(options: TrajectoryOptions): TopLevelSpec {
       {
         name: "target_label",
         data: { values: [{ year: options.target.year, value: options.target.value, label: options.target.label }] },
-        mark: { type: "text", align: "right", dx: -8, dy: -10, color: COLORS.target, fontSize: 11 },
+        mark: { type: "text", align: "right", dx: -8, dy: -10, color: COLORS.target, fontSize: 12 },
         encoding: { x, y: { field: "value", type: "quantitative" }, text: { field: "label", type: "nominal" } }
       }
     ]
@@ -129,7 +129,7 @@ export function barsSpec(options: BarsOptions): TopLevelSpec {
       },
       {
         name: "labels",
-        mark: { type: "text", align: "left", dx: 4, fontSize: 11 },
+        mark: { type: "text", align: "left", dx: 4, fontSize: 12 },
         encoding: { y, x: { field: "bar", type: "quantitative" }, text: { field: "text", type: "nominal" } }
       }
     ]
