@@ -40,7 +40,7 @@ export function trajectorySpec(options: TrajectoryOptions): TopLevelSpec {
       {
         name: "scenario_lines",
         data: { values: options.points.map((p) => ({ ...p })) },
-        mark: { type: "line", point: { size: 60, filled: true }, strokeWidth: 2 },
+        mark: { type: "line", aria: false, point: { size: 60, filled: true }, strokeWidth: 2 },
         encoding: {
           x,
           y: { field: "value", type: "quantitative", title: titleWithUnit(options.title, options.unit), axis: { format: NUMBER_FORMAT, title: options.unit }, scale: { zero: true } },
@@ -56,7 +56,7 @@ export function trajectorySpec(options: TrajectoryOptions): TopLevelSpec {
       {
         name: "target",
         data: { values: [{ year: options.target.year, value: options.target.value, label: options.target.label }] },
-        mark: { type: "point", shape: "diamond", size: 140, filled: true, color: COLORS.target },
+        mark: { type: "point", aria: false, shape: "diamond", size: 140, filled: true, color: COLORS.target },
         encoding: {
           x,
           y: { field: "value", type: "quantitative" },
@@ -66,7 +66,7 @@ export function trajectorySpec(options: TrajectoryOptions): TopLevelSpec {
       {
         name: "target_label",
         data: { values: [{ year: options.target.year, value: options.target.value, label: options.target.label }] },
-        mark: { type: "text", align: "right", dx: -8, dy: -10, color: COLORS.target, fontSize: 12 },
+        mark: { type: "text", aria: false, align: "right", dx: -8, dy: -10, color: COLORS.target, fontSize: 12 },
         encoding: { x, y: { field: "value", type: "quantitative" }, text: { field: "label", type: "nominal" } }
       }
     ]
@@ -110,7 +110,7 @@ export function barsSpec(options: BarsOptions): TopLevelSpec {
     layer: [
       {
         name: "bars",
-        mark: { type: "bar", cornerRadiusEnd: 2 },
+        mark: { type: "bar", aria: false, cornerRadiusEnd: 2 },
         encoding: {
           y,
           x: { field: "bar", type: "quantitative", title: titleWithUnit(options.title, options.unit), axis: { format: NUMBER_FORMAT, tickCount: 4 }, scale: { domain, nice: false } },
@@ -129,7 +129,7 @@ export function barsSpec(options: BarsOptions): TopLevelSpec {
       },
       {
         name: "labels",
-        mark: { type: "text", align: "left", dx: 4, fontSize: 12 },
+        mark: { type: "text", aria: false, align: "left", dx: 4, fontSize: 12 },
         encoding: { y, x: { field: "bar", type: "quantitative" }, text: { field: "text", type: "nominal" } }
       }
     ]

@@ -611,7 +611,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
   }
 
   function sourcesList(): Node[] {
-    return data.sources.map((s) => sourceLine(`${s.name}: ${s.source}${s.synthetic ? " (DATA SINTETIS)" : ""}`, s.retrieved_at));
+    return data.sources.map((s) => sourceLine(`\`${s.name}\`: ${s.source}${s.synthetic ? " (DATA SINTETIS)" : ""}`, s.retrieved_at));
   }
 
   async function exportXlsx(): Promise<void> {
