@@ -198,7 +198,7 @@ export function rejectionSummary(rows: readonly RejectionSummaryRow[], synthetic
 export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Readonly<Record<string, string>>): HTMLElement {
   const cells = rows.filter((r) => /^registry_cells_\d{4}$/.test(r.name) && r.min_cell !== null);
   if (cells.length === 0) return el("p", { class: "ts-pending", id: "cell-privacy" }, "Belum ada tabel sel registri dalam build ini.");
-  return el(
+  const table = el(
     "table",
     { class: "ts-table ts-compact", id: "cell-privacy" },
     el("thead", {}, el("tr", {}, el("th", {}, "Wilayah"), ...["k", "Sel", "Rumah tangga", "Digabung"].map((h) => el("th", { class: "num" }, h)))),
@@ -218,7 +218,7 @@ export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Rea
           el("td", { class: "num" }, formatNumber(r.coarsened_households), el("div", {}, `(${formatNumber(share, 1)}%)`))
         );
       })
-    ),
-    el("caption", {}, "k = jumlah rumah tangga paling sedikit yang digambarkan satu baris; Digabung = rumah tangga dalam sel yang rinciannya dikasarkan agar memenuhi k.")
+    )
   );
+  return el("div", {}, table, el("p", { class: "ts-note" }, "k = jumlah rumah tangga paling sedikit yang digambarkan satu baris; Digabung = rumah tangga dalam sel yang rinciannya dikasarkan agar memenuhi k."));
 }
