@@ -6,7 +6,7 @@ import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows, withDuckDB } from "../loaders/lib/duck.js";
 import { buildCells, CELL_PAIRS_TABLE, CELL_PROGRAMMES_TABLE, CELLS_TABLE } from "../loaders/registry/cells.js";
-import { fidelityReport } from "../loaders/registry/cell-report.js";
+import { partitionFidelityReport } from "../loaders/registry/cell-report.js";
 import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
 import { loadSynthInputs } from "../loaders/synth/inputs.js";
 import { makeTempDir } from "../tests/support/tmp.js";
@@ -63,12 +63,8 @@ async function one(scale: "default" | "banten", log: (line: string) => void): Pr
         coarsened_households: summary.coarsenedHouseholds
       };
       if (scale !== "default") return row;
-      await c.run(`CREATE TEMP VIEW hh_ks AS SELECT * FROM ${households} WHERE kab_kode = '3673'`);
-      await c.run(`CREATE TEMP VIEW rc_ks AS SELECT r.* FROM ${receipts} r SEMI JOIN hh_ks h ON h.hh_id = r.hh_id`);
-      await c.run(`CREATE TEMP VIEW cells_ks AS SELECT * FROM ${CELLS_TABLE} WHERE kab_kode = '3673'`);
-      await c.run(`CREATE TEMP VIEW pairs_ks AS SELECT * FROM ${CELL_PAIRS_TABLE} WHERE kab_kode = '3673'`);
       const line = inputs.extremeLine.rp;
-      const report = await fidelityReport(c, { households: "hh_ks", receipts: "rc_ks", cells: "cells_ks", pairs: "pairs_ks" }, line);
+      const report = await partitionFidelityReport(c, { households, receipts }, "3673", line);
       const atLine = report.comparisons.find((x) => x.figure.startsWith(`persons di bawah garis Rp${Math.round(line)} setelah transfer Rp0/`));
       log(`  sel: ${summary.cells} sel, galat maksimum per kecamatan ${(report.extremePersonsMaxRelError * 100).toFixed(2)}%`);
       return {

@@ -2,6 +2,7 @@
 // benchmark: the largest kecamatan-level relative error of each page figure, at several lines and
 // transfers, plus conservation of the totals.
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { CELL_PAIRS_TABLE, CELLS_TABLE } from "./cells.js";
 import { compareExtremePoor, comparePair, compareTargetCoverage, type FigureComparison } from "./cell-fidelity.js";
 
 export interface FidelityReport {
@@ -27,7 +28,6 @@ export async function fidelityReport(
   tables: { households: string; receipts: string; cells: string; pairs: string },
   lineRp: number
 ): Promise<FidelityReport> {
-  const scoped = tables;
   const comparisons: FigureComparison[] = [];
   let persons = 0;
   let households = 0;
@@ -35,8 +35,8 @@ export async function fidelityReport(
   for (const factor of [0.9, 1, 1.1]) {
     for (const transfer of [0, 25_000, 50_000]) {
       const line = Math.round(lineRp * factor);
-      const p = await compareExtremePoor(connection, scoped, { lineRp: line, transferRp: transfer, unit: "persons" });
-      const h = await compareExtremePoor(connection, scoped, { lineRp: line, transferRp: transfer, unit: "households" });
+      const p = await compareExtremePoor(connection, tables, { lineRp: line, transferRp: transfer, unit: "persons" });
+      const h = await compareExtremePoor(connection, tables, { lineRp: line, transferRp: transfer, unit: "households" });
       comparisons.push(p, h);
       persons = Math.max(persons, p.maxRelativeError);
       households = Math.max(households, h.maxRelativeError);
@@ -44,11 +44,11 @@ export async function fidelityReport(
       if (reference > 0) undetailedShare = Math.max(undetailedShare, p.undetailed / reference);
     }
   }
-  const coverage = await compareTargetCoverage(connection, scoped);
+  const coverage = await compareTargetCoverage(connection, tables);
   comparisons.push(coverage);
   const pairs: Record<string, { maxRelError: number; undetailed: number; total: number }> = {};
   for (const pair of FIDELITY_PAIRS) {
-    const c = await comparePair(connection, scoped, pair);
+    const c = await comparePair(connection, tables, pair);
     comparisons.push(c);
     pairs[pair.join("+")] = { maxRelError: c.maxRelativeError, undetailed: c.undetailed, total: c.rows.reduce((s, r) => s + r.reference, 0) };
   }
@@ -60,4 +60,23 @@ export async function fidelityReport(
     pairs,
     comparisons
   };
+}
+
+/**
+ * The report for one kab/kota after buildCells: views restrict the microdata and the cells to the
+ * partition (receipts through their households), then the figures are compared.
+ */
+export async function partitionFidelityReport(
+  connection: DuckDBConnection,
+  microdata: { households: string; receipts: string },
+  kab: string,
+  lineRp: number
+): Promise<FidelityReport> {
+  if (!/^\d{4}$/.test(kab)) throw new Error(`kode kab/kota tidak valid: ${kab}`);
+  const views = { households: `_fid_hh_${kab}`, receipts: `_fid_rc_${kab}`, cells: `_fid_cells_${kab}`, pairs: `_fid_pairs_${kab}` };
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${views.households} AS SELECT * FROM ${microdata.households} WHERE kab_kode = '${kab}'`);
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${views.receipts} AS SELECT r.* FROM ${microdata.receipts} r SEMI JOIN ${views.households} h ON h.hh_id = r.hh_id`);
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${views.cells} AS SELECT * FROM ${CELLS_TABLE} WHERE kab_kode = '${kab}'`);
+  await connection.run(`CREATE OR REPLACE TEMP VIEW ${views.pairs} AS SELECT * FROM ${CELL_PAIRS_TABLE} WHERE kab_kode = '${kab}'`);
+  return fidelityReport(connection, views, lineRp);
 }

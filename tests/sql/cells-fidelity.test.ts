@@ -5,8 +5,8 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../loaders/lib/duck.js";
-import { buildCells, CELL_PAIRS_TABLE, CELLS_TABLE } from "../../loaders/registry/cells.js";
-import { fidelityReport, type FidelityReport } from "../../loaders/registry/cell-report.js";
+import { buildCells, CELLS_TABLE } from "../../loaders/registry/cells.js";
+import { partitionFidelityReport, type FidelityReport } from "../../loaders/registry/cell-report.js";
 import { DEFAULT_SEED, generateSynthetic } from "../../loaders/synth/generate.js";
 import { loadSynthInputs } from "../../loaders/synth/inputs.js";
 
@@ -23,11 +23,7 @@ beforeAll(async () => {
   line = inputs.extremeLine.rp;
   const { households, receipts } = await generateSynthetic(db, { scale: "default", seed: DEFAULT_SEED, inputs });
   await buildCells(db, households, receipts, { k: 10 });
-  await db.run(`CREATE TEMP VIEW hh_ks AS SELECT * FROM ${households} WHERE kab_kode = '3673'`);
-  await db.run(`CREATE TEMP VIEW rc_ks AS SELECT r.* FROM ${receipts} r SEMI JOIN hh_ks h ON h.hh_id = r.hh_id`);
-  await db.run(`CREATE TEMP VIEW cells_ks AS SELECT * FROM ${CELLS_TABLE} WHERE kab_kode = '3673'`);
-  await db.run(`CREATE TEMP VIEW pairs_ks AS SELECT * FROM ${CELL_PAIRS_TABLE} WHERE kab_kode = '3673'`);
-  report = await fidelityReport(db, { households: "hh_ks", receipts: "rc_ks", cells: "cells_ks", pairs: "pairs_ks" }, line);
+  report = await partitionFidelityReport(db, { households, receipts }, "3673", line);
 }, 300_000);
 
 afterAll(() => {
