@@ -68,12 +68,21 @@ export const SESSION_SETTINGS = "SET autoinstall_known_extensions=false; SET aut
 export function withoutPlaceholders(text: string): string {
   let out = "";
   let quote: string | null = null;
-  for (const ch of text) {
-    if (quote) {
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (comment) {
+      // A line comment runs to the end of the line; an apostrophe in it opens no string.
+      if (ch === "\n") comment = false;
+      out += ch;
+    } else if (quote) {
       if (ch === quote) quote = null;
       out += ch;
     } else if (ch === "'" || ch === '"') {
       quote = ch;
+      out += ch;
+    } else if (ch === "-" && text[i + 1] === "-") {
+      comment = true;
       out += ch;
     } else {
       out += ch === "?" ? "NULL" : ch;
@@ -82,9 +91,18 @@ export function withoutPlaceholders(text: string): string {
   return out;
 }
 
+export interface QueryOptions {
+  /** Keep the statement prepared for later calls with the same text. */
+  readonly reuse?: boolean;
+}
+
+/** Prepared statements kept by Database.query({ reuse: true }), least recently used dropped first. */
+const REUSED_STATEMENTS = 16;
+
 export class Database {
   private readonly sources = new Map<string, TableSource>();
   private readonly loaded = new Map<string, Promise<void>>();
+  private readonly reusable = new Map<string, Promise<PreparedStatementLike>>();
 
   constructor(
     private readonly connection: ConnectionLike,
@@ -144,15 +162,14 @@ export class Database {
     await this.connection.insertArrowFromIPCStream(ipc, { name, create: true });
   }
 
-  /** Runs a statement built with `sql`; its interpolated values are bound as parameters. */
-  async query(statement: SqlQuery): Promise<ArrowTableLike> {
-    let names: string[];
-    try {
-      names = await this.connection.getTableNames(withoutPlaceholders(statement.text));
-    } catch (error) {
-      throw new DataError("Kueri data tidak dapat dibaca.", describe(error), { cause: error });
-    }
-    await Promise.all(names.map((name) => this.ensureTable(name)));
+  /**
+   * Runs a statement built with `sql`; its interpolated values are bound as parameters.
+   * With `reuse`, the statement stays prepared for the next call with the same text (only the
+   * parameters change): a recompute on each control change then skips parsing and planning.
+   */
+  async query(statement: SqlQuery, options: QueryOptions = {}): Promise<ArrowTableLike> {
+    if (options.reuse) return this.queryReused(statement);
+    await this.loadTablesOf(statement.text);
     let prepared: PreparedStatementLike | undefined;
     try {
       prepared = await this.connection.prepare(statement.text);
@@ -165,8 +182,42 @@ export class Database {
   }
 
   /** Runs a statement and returns plain rows (see toRows). */
-  async rows<T extends Record<string, unknown> = Record<string, unknown>>(statement: SqlQuery): Promise<T[]> {
-    return toRows<T>(await this.query(statement));
+  async rows<T extends Record<string, unknown> = Record<string, unknown>>(statement: SqlQuery, options: QueryOptions = {}): Promise<T[]> {
+    return toRows<T>(await this.query(statement, options));
+  }
+
+  private async loadTablesOf(text: string): Promise<void> {
+    let names: string[];
+    try {
+      names = await this.connection.getTableNames(withoutPlaceholders(text));
+    } catch (error) {
+      throw new DataError("Kueri data tidak dapat dibaca.", describe(error), { cause: error });
+    }
+    await Promise.all(names.map((name) => this.ensureTable(name)));
+  }
+
+  private async queryReused(statement: SqlQuery): Promise<ArrowTableLike> {
+    let pending = this.reusable.get(statement.text);
+    if (!pending) {
+      pending = this.loadTablesOf(statement.text).then(() => this.connection.prepare(statement.text));
+      this.reusable.set(statement.text, pending);
+      pending.catch(() => this.reusable.delete(statement.text));
+      if (this.reusable.size > REUSED_STATEMENTS) {
+        const [oldest, evicted] = this.reusable.entries().next().value as [string, Promise<PreparedStatementLike>];
+        this.reusable.delete(oldest);
+        void evicted.then((p) => p.close()).catch(() => undefined);
+      }
+    } else {
+      // Most recently used last, so the eviction above drops the least recently used.
+      this.reusable.delete(statement.text);
+      this.reusable.set(statement.text, pending);
+    }
+    try {
+      return await (await pending).query(...statement.params);
+    } catch (error) {
+      if (error instanceof DataError) throw error;
+      throw new DataError("Kueri data gagal dijalankan.", describe(error), { cause: error });
+    }
   }
 }
 

@@ -72,4 +72,52 @@ describe("withoutPlaceholders", () => {
       `SELECT '?' AS q, "a?" FROM t WHERE x = NULL LIMIT NULL`
     );
   });
+
+  it("reads an apostrophe in a line comment as comment text, not as the start of a string", () => {
+    expect(withoutPlaceholders(`SELECT ? -- the cell's share?\nFROM t WHERE x = ?`)).toBe(`SELECT NULL -- the cell's share?\nFROM t WHERE x = NULL`);
+  });
+});
+
+describe("Database reused statements", () => {
+  it("prepares a reused statement once and binds new parameters on each call", async () => {
+    const { connection, calls } = stubConnection([]);
+    const db = new Database(connection, (b) => b);
+    await db.query(sql`SELECT * FROM t WHERE a = ${1}`, { reuse: true });
+    await db.query(sql`SELECT * FROM t WHERE a = ${2}`, { reuse: true });
+    await db.query(sql`SELECT * FROM t WHERE a = ${3}`);
+    expect(calls.prepared).toEqual(["SELECT * FROM t WHERE a = ?", "SELECT * FROM t WHERE a = ?"]);
+    expect(calls.bound).toEqual([[1], [2], [3]]);
+    expect(calls.lookups).toHaveLength(2);
+  });
+
+  it("keeps at most 16 reused statements, closing the least recently used", async () => {
+    const { connection } = stubConnection([]);
+    const closed: string[] = [];
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = async (text) => ({ ...(await prepare(text)), close: async () => void closed.push(text) });
+    const db = new Database(connection, (b) => b);
+    const text = (i: number) => sql([`SELECT ${i}`] as unknown as TemplateStringsArray);
+    for (let i = 0; i < 16; i++) await db.query(text(i), { reuse: true });
+    await db.query(text(0), { reuse: true }); // used again: now the most recent
+    await db.query(text(16), { reuse: true });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(closed).toEqual(["SELECT 1"]);
+  });
+
+  it("forgets a statement that failed to prepare, so a later call tries again", async () => {
+    const { connection, calls } = stubConnection([]);
+    let fail = true;
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = async (text) => {
+      if (fail) {
+        fail = false;
+        throw new Error("Binder Error");
+      }
+      return prepare(text);
+    };
+    const db = new Database(connection, (b) => b);
+    await expect(db.query(sql`SELECT ${1}`, { reuse: true })).rejects.toBeInstanceOf(DataError);
+    await db.query(sql`SELECT ${1}`, { reuse: true });
+    expect(calls.bound).toEqual([[1]]);
+  });
 });

@@ -1,12 +1,21 @@
 // The scenario model as DuckDB SQL with bound parameters (see the model text in types.ts).
 //
-// prepare() runs once per page load: it copies the cells into scenario tables and computes, with
-// window functions, the targeting order of every (rule, programme) as "eligible capacity before this
-// cell" within its kab/kota and within its kecamatan (columns of one capacity table). run() is then one statement of filters, joins
-// and group-bys — no window function — so a control change costs a scan of the cells.
+// prepare() runs once per page load. It copies the cells into scenario tables and computes, with
+// window functions, every targeting order in one long "order" table: a row per (programme, rule,
+// pool scope, pool area, cell) holding the eligible capacity before the cell in that order, plus the
+// rows leakage (ineligible capacity) and cuts (current recipients) act on. Sorted by that key, so a
+// budget is a prefix of its order.
+//
+// run() is then one statement whose first step is a single scan of the order table joined to the
+// run's pools (a handful of rows computed here from the inputs): no window over the cells, no join
+// with the full cell table before the changed cells are known. In duckdb-wasm the cost of a
+// statement is mostly per operator, so the statement is kept short: the nested shares per cell
+// are one small window over the changed cells, and the receiving share and overlaps are read from
+// a per-cell map of current shares.
 import { ident, join, sql, type SqlQuery, type SqlValue } from "../sql.js";
 import {
   AREA_NUMBER_FIELDS,
+  TARGETING_RULES,
   type AreaLevel,
   type AreaResult,
   type ModelRun,
@@ -15,7 +24,7 @@ import {
 
 /** What the SQL model needs from a database: Database (src/components/database.ts) satisfies it. */
 export interface SqlRunner {
-  rows<T extends Record<string, unknown> = Record<string, unknown>>(statement: SqlQuery): Promise<T[]>;
+  rows<T extends Record<string, unknown> = Record<string, unknown>>(statement: SqlQuery, options?: { reuse?: boolean }): Promise<T[]>;
 }
 
 export interface CellPartition {
@@ -83,9 +92,16 @@ function rawType(type: string): SqlQuery {
 }
 
 export class ScenarioSql {
-  private readonly names: Record<"cells" | "rec" | "inelig", SqlQuery>;
+  private readonly names: Record<"cells" | "rec" | "ord", SqlQuery>;
   private prepared = false;
   private statusQuo: { key: string; rows: AreaResult[] } | undefined;
+  /** Ineligible capacity per "code|area" (area: a kab/kota or kecamatan code), the denominator of leakage. */
+  private leakCapacity = new Map<string, number>();
+  /** Programmes whose orders prepare() computes. */
+  private programmes = new Set<string>();
+  private pending: readonly ProgrammeParams[] = [];
+  private orders: Promise<void> | undefined;
+  private ordersReady = false;
 
   constructor(
     private readonly db: SqlRunner,
@@ -95,67 +111,107 @@ export class ScenarioSql {
     this.names = {
       cells: ident(`${prefix}_cells`),
       rec: ident(`${prefix}_rec`),
-      inelig: ident(`${prefix}_inelig`)
+      ord: ident(`${prefix}_ord`)
     };
   }
 
   /**
-   * Copies the cells of one or more partitions and precomputes the targeting orders for these
-   * programmes (their eligibility). Call again if a programme's eligibility changes.
+   * Copies the cells of one or more partitions, for these programmes (their eligibility; the
+   * targeting orders follow in prepareOrders()). Call again if a programme's eligibility changes.
    */
   async prepare(partitions: readonly CellPartition[], programmes: readonly ProgrammeParams[]): Promise<void> {
-    const { cells, rec, inelig } = this.names;
+    const { cells, rec } = this.names;
     if (partitions.length === 0) throw new Error("no cell partition");
     // A global cell id: partition index in the high bits (cell_id is unique only within a partition).
+    const gid = (i: number) => sql`${i}::BIGINT * 4294967296 + cell_id`;
     const cellSelects = partitions.map(
-      (p, i) => sql`SELECT ${i}::BIGINT * 4294967296 + cell_id AS gid, kab_kode, kec_kode, kel_kode, desil_min, desil_max, on_target_list,
+      (p, i) => sql`SELECT ${gid(i)} AS gid, kab_kode, kec_kode, kel_kode, desil_min, desil_max, on_target_list,
         pce_lo_rp::DOUBLE AS lo,
         CASE WHEN coalesce(pce_hi_rp, greatest(2 * pce_lo_rp, pce_lo_rp + 1)) > pce_lo_rp
              THEN coalesce(pce_hi_rp, greatest(2 * pce_lo_rp, pce_lo_rp + 1)) ELSE pce_lo_rp + 1 END::DOUBLE AS hi,
         households::DOUBLE AS hh, persons::DOUBLE AS persons
         FROM ${ident(p.cells)}`
     );
-    await this.db.rows(sql`CREATE OR REPLACE TABLE ${cells} AS ${join(cellSelects, " UNION ALL ")}`);
     const recSelects = partitions.map(
-      (p, i) => sql`SELECT ${i}::BIGINT * 4294967296 + cell_id AS gid, programme_code AS code, households::DOUBLE AS n FROM ${ident(p.programmes)}`
+      (p, i) => sql`SELECT ${gid(i)} AS gid, programme_code AS code, households::DOUBLE AS n FROM ${ident(p.programmes)}`
     );
+    // Current recipients: share of the cell per programme.
     await this.db.rows(sql`CREATE OR REPLACE TABLE ${rec} AS
+      WITH c AS (${join(cellSelects, " UNION ALL ")})
       SELECT r.gid, r.code, least(sum(r.n), max(c.hh)) / max(c.hh) AS s
-      FROM (${join(recSelects, " UNION ALL ")}) r JOIN ${cells} c ON c.gid = r.gid
+      FROM (${join(recSelects, " UNION ALL ")}) r JOIN c ON c.gid = r.gid
       GROUP BY r.gid, r.code`);
-
-    // Receiving share with no change: the largest current share of any programme (nested within the cell).
+    // Cells with their current shares: the largest (receiving share with no change, nested within the
+    // cell) and all of them as a map (receiving share and overlaps after a change).
     await this.db.rows(sql`CREATE OR REPLACE TABLE ${cells} AS
-      SELECT c.*, coalesce(r.r0, 0) AS r0 FROM ${cells} c LEFT JOIN (SELECT gid, max(s) AS r0 FROM ${rec} GROUP BY gid) r ON r.gid = c.gid
+      WITH c AS (${join(cellSelects, " UNION ALL ")})
+      SELECT c.*, coalesce(r.r0, 0) AS r0, coalesce(r.cur, MAP()::MAP(VARCHAR, DOUBLE)) AS cur
+      FROM c LEFT JOIN (SELECT gid, max(s) AS r0, map_from_entries(list(struct_pack(k := code, v := s))) AS cur FROM ${rec} GROUP BY gid) r ON r.gid = c.gid
       ORDER BY c.gid`);
+    this.pending = programmes;
+    this.orders = undefined;
+    this.ordersReady = false;
+    this.leakCapacity = new Map();
+    this.programmes = new Set(programmes.map((p) => p.code));
+    this.prepared = true;
+    this.statusQuo = undefined;
+  }
+
+  /**
+   * Computes the targeting orders (the one window computation, the slow part of preparing in
+   * duckdb-wasm). A run with no programme change does not need them, so a page can show its first
+   * results and call this afterwards; run() calls it when a change needs the orders.
+   */
+  prepareOrders(): Promise<void> {
+    if (!this.prepared) throw new Error("ScenarioSql.prepare() must run first");
+    if (!this.orders) {
+      const orders: Promise<void> = this.buildOrders(this.pending).then(() => {
+        // A later prepare() replaced these tables: its own orders decide.
+        if (this.orders === orders) this.ordersReady = true;
+      });
+      this.orders = orders;
+    }
+    return this.orders;
+  }
+
+  private async buildOrders(programmes: readonly ProgrammeParams[]): Promise<void> {
+    const { cells, rec, ord } = this.names;
     const progs = valuesTable(
       "p",
       ["code", "dmax"],
       ["VARCHAR", "INTEGER"],
       programmes.map((p) => [p.code, p.eligible_desil_max])
     );
-    // Capacity: households not receiving the programme now.
-    // One row per (cell, programme) with capacity, ordered by programme; for eligible rows, the eligible
-    // capacity before the cell in each targeting order, within the kab/kota and within the kecamatan.
+    // The order table: a row per (cell, programme) with capacity (households not receiving it) or
+    // current recipients, and for eligible rows the eligible capacity before the cell in each
+    // targeting order, within the kab/kota and within the kecamatan.
     const before = (partition: string, order: string) =>
-      sql([`coalesce(sum(cap) FILTER (WHERE eligible) OVER (PARTITION BY code, ${partition} ORDER BY ${order}, gid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`] as unknown as TemplateStringsArray);
+      raw(`coalesce(sum(cap) OVER (PARTITION BY code, ${partition} ORDER BY ${order}, gid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`);
     const ORDERS = { daftar: "k_list, k_desil, lo", desil: "k_desil, lo", pengeluaran: "lo, k_desil" } as const;
-    await this.db.rows(sql`CREATE OR REPLACE TABLE ${inelig} AS
+    await this.db.rows(sql`CREATE OR REPLACE TABLE ${ord} AS
       WITH base AS (
-        SELECT c.gid, c.kab_kode, c.kec_kode, p.code,
+        SELECT c.gid, c.kab_kode, c.kec_kode, p.code, c.hh, c.persons,
           (c.desil_max IS NOT NULL AND c.desil_max <= p.dmax) OR (c.desil_max IS NULL AND c.on_target_list IS TRUE) AS eligible,
-          c.hh * (1 - coalesce(r.s, 0)) AS cap,
+          c.hh * (1 - coalesce(r.s, 0)) AS cap, c.hh * coalesce(r.s, 0) AS cur,
           CASE WHEN c.on_target_list IS TRUE THEN 0 ELSE 1 END AS k_list, coalesce(c.desil_min, 99) AS k_desil, c.lo
         FROM ${cells} c CROSS JOIN ${progs} LEFT JOIN ${rec} r ON r.gid = c.gid AND r.code = p.code
       )
-      SELECT gid, kab_kode, kec_kode, code, eligible, cap,
+      SELECT gid, code, kab_kode, kec_kode, eligible, cap, cur, hh, persons,
         ${before("kab_kode", ORDERS.daftar)} AS kab_daftar, ${before("kec_kode", ORDERS.daftar)} AS kec_daftar,
         ${before("kab_kode", ORDERS.desil)} AS kab_desil, ${before("kec_kode", ORDERS.desil)} AS kec_desil,
         ${before("kab_kode", ORDERS.pengeluaran)} AS kab_pengeluaran, ${before("kec_kode", ORDERS.pengeluaran)} AS kec_pengeluaran
-      FROM base WHERE cap > 0
-      ORDER BY code, gid`);
-    this.prepared = true;
-    this.statusQuo = undefined;
+      FROM base WHERE eligible
+      UNION ALL
+      -- ineligible rows: leakage and cuts only, no order (windows are the slow part in duckdb-wasm)
+      SELECT gid, code, kab_kode, kec_kode, eligible, cap, cur, hh, persons, NULL, NULL, NULL, NULL, NULL, NULL
+      FROM base WHERE NOT eligible`);
+    const totals = await this.db.rows<{ code: string; kab_kode: string; kec_kode: string | null; by_kec: number; total: number }>(
+      sql`SELECT code, kab_kode, kec_kode, grouping(kab_kode) AS by_kec, sum(cap) AS total FROM ${ord} WHERE NOT eligible
+          GROUP BY GROUPING SETS ((code, kab_kode), (code, kec_kode))`
+    );
+    this.leakCapacity = new Map(
+      totals.filter((t) => Number(t.by_kec) === 0 || t.kec_kode !== null).map((t) => [Number(t.by_kec) === 0 ? `${t.code}|${t.kab_kode}` : `${t.code}|${t.kec_kode}`, Number(t.total)])
+    );
   }
 
   /** Per-area results with no programme change, for one set of lines and trends (cached by run()). */
@@ -202,146 +258,116 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
     );
   }
 
-  /** Per-area changes from the status quo, computed over the cells the run changes only. */
-  statement(run: ModelRun): SqlQuery {
-    const { cells, rec, inelig } = this.names;
+  /**
+   * The run's pools, one row each, split by scope: kecamatan pools and kab/kota pools. A row holds
+   * the additional units for eligible cells (u, after leakage) with the index of the targeting order,
+   * the share of ineligible capacity that leakage reaches, and the cut share of current recipients.
+   * A kab/kota pool skips the cells of a kecamatan that has its own pool of the programme (excl).
+   */
+  private poolRows(run: ModelRun): { kec: SqlValue[][]; kab: SqlValue[][] } {
     const years = run.horizon - run.base_year;
-    const reg = this.regTable(run);
-    const prog = valuesTable(
-      "prog",
-      ["code", "rule", "leak", "cost", "dpm", "lgs"],
-      ["VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE"],
-      run.programmes.map((p) => [
-        p.params.code,
-        p.rule,
-        p.leakage,
-        p.params.cost_per_hh_year_rp,
-        p.params.transfer_per_hh_year_rp / 12,
-        years * Math.log(1 - p.params.graduation_prob_per_year)
-      ])
-    );
-    const pools = valuesTable(
-      "pl",
-      ["code", "area", "baseline", "budget"],
-      ["VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE"],
-      run.programmes.flatMap((p) => p.pools.map((b) => [p.params.code, b.area_kode, b.baseline_rp, b.budget_rp]))
-    );
-    const pairs = valuesTable(
-      "dup",
-      ["a", "b"],
-      ["VARCHAR", "VARCHAR"],
-      run.duplicate_pairs.map(([a, b]) => [a, b])
-    );
+    const out = { kec: [] as SqlValue[][], kab: [] as SqlValue[][] };
+    for (const p of run.programmes) {
+      const code = p.params.code;
+      if (!this.programmes.has(code)) throw new Error(`programme ${code} was not prepared`);
+      const kecPools = p.pools.filter((b) => scopeOf(b.area_kode) === "kec").map((b) => b.area_kode);
+      const dpm = p.params.transfer_per_hh_year_rp / 12;
+      const lgs = years * Math.log(1 - p.params.graduation_prob_per_year);
+      const cost = p.params.cost_per_hh_year_rp;
+      for (const b of p.pools) {
+        const scope = scopeOf(b.area_kode);
+        const units = Math.max(b.budget_rp - b.baseline_rp, 0) / cost;
+        const cut = b.baseline_rp > 0 ? Math.max(b.baseline_rp - b.budget_rp, 0) / b.baseline_rp : 0;
+        if (!(units > 0) && !(cut > 0)) continue;
+        let leak = 0;
+        if (units > 0 && p.leakage > 0) {
+          let total = this.leakCapacity.get(`${code}|${b.area_kode}`) ?? 0;
+          for (const k of scope === "kab" ? kecPools : []) total -= this.leakCapacity.get(`${code}|${k}`) ?? 0;
+          if (total > 0) leak = Math.min((p.leakage * units) / total, 1);
+        }
+        const excl = scope === "kab" && kecPools.length > 0 ? `|${kecPools.join("|")}|` : "";
+        out[scope].push([code, b.area_kode, TARGETING_RULES.indexOf(p.rule), (1 - p.leakage) * units, leak, cut, excl, dpm, lgs, cost]);
+      }
+    }
+    return out;
+  }
+
+  /** Per-area changes from the status quo, computed over the cells the run changes only (null: nothing changes). */
+  statement(run: ModelRun): SqlQuery | null {
+    const { cells, ord } = this.names;
+    const pools = this.poolRows(run);
+    if (pools.kec.length + pools.kab.length === 0) return null;
+    if (!this.ordersReady) throw new Error("ScenarioSql.prepareOrders() must finish first");
+    const poolTable = (rows: SqlValue[][]) =>
+      valuesTable(
+        "p",
+        ["code", "akey", "ri", "u", "leak", "cut", "excl", "dpm", "lgs", "cost"],
+        ["VARCHAR", "VARCHAR", "INTEGER", "DOUBLE", "DOUBLE", "DOUBLE", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE"],
+        rows
+      );
+    // Households of the cell a pool row adds (eligible: the part of the order the units reach;
+    // ineligible: the leakage share of its capacity) or removes (cut share of current recipients).
+    const delta = (scope: "kab" | "kec") =>
+      raw(`CASE WHEN p.cut > 0 THEN -p.cut * o.cur
+           WHEN o.eligible THEN least(greatest(p.u - CASE p.ri WHEN 0 THEN o.${scope}_daftar WHEN 1 THEN o.${scope}_desil ELSE o.${scope}_pengeluaran END, 0), o.cap)
+           ELSE p.leak * o.cap END`);
+    const post = (code: string) => sql`(coalesce(cur[${code}], 0) + coalesce(chg[${code}], 0))`;
+    const pre = (code: string) => sql`coalesce(cur[${code}], 0)`;
+    const overlaps =
+      run.duplicate_pairs.length === 0
+        ? sql`0::DOUBLE`
+        : join(
+            run.duplicate_pairs.map(([a, b]) => sql`greatest(0, least(${post(a)}, ${post(b)}) - least(${pre(a)}, ${pre(b)}))`),
+            " + "
+          );
     return sql`
-WITH reg AS (SELECT * FROM ${reg}),
-prog AS (SELECT * FROM ${prog}),
-pool AS (
-  SELECT pl.code, pl.area, pl.baseline, pl.budget,
-    greatest(pl.budget - pl.baseline, 0) / pr.cost AS units,
-    CASE WHEN pl.baseline > 0 THEN greatest(pl.baseline - pl.budget, 0) / pl.baseline ELSE 0 END AS cut
-  FROM ${pools} JOIN prog pr ON pr.code = pl.code
-),
--- Pool of each capacity row: the kecamatan pool if the programme has one there, else the kab/kota pool.
-cap_rows AS MATERIALIZED (
-  SELECT i.gid, i.code, i.eligible, i.cap, i.kab_kode, i.kec_kode,
-    i.kab_daftar, i.kec_daftar, i.kab_desil, i.kec_desil, i.kab_pengeluaran, i.kec_pengeluaran,
-    CASE WHEN pk.area IS NOT NULL THEN pk.area ELSE pb.area END AS area,
-    pk.area IS NOT NULL AS by_kec,
-    coalesce(pk.units, pb.units) AS units
-  FROM ${inelig} i
-  LEFT JOIN pool pk ON pk.code = i.code AND pk.area = i.kec_kode
-  LEFT JOIN pool pb ON pb.code = i.code AND pb.area = i.kab_kode
-  WHERE i.code IN (SELECT code FROM pool WHERE units > 0) AND coalesce(pk.units, pb.units) > 0
-),
-leak_cap AS (
-  SELECT code, area, sum(cap) AS total FROM cap_rows WHERE NOT eligible GROUP BY code, area
-),
-gains AS MATERIALIZED (
-  -- eligible cells, in the precomputed targeting order
-  SELECT c.gid, c.code,
-    least(greatest((1 - pr.leak) * c.units - CASE
-      WHEN pr.rule = 'daftar' THEN CASE WHEN c.by_kec THEN c.kec_daftar ELSE c.kab_daftar END
-      WHEN pr.rule = 'desil' THEN CASE WHEN c.by_kec THEN c.kec_desil ELSE c.kab_desil END
-      ELSE CASE WHEN c.by_kec THEN c.kec_pengeluaran ELSE c.kab_pengeluaran END END, 0), c.cap) AS n
-  FROM cap_rows c
-  JOIN prog pr ON pr.code = c.code
-  WHERE c.eligible
+WITH reg AS (SELECT * FROM ${this.regTable(run)}),
+-- Households of each cell that each programme change reaches (signed: cuts are negative).
+hit AS (
+  SELECT o.gid, o.code, ${delta("kec")} AS n, o.hh, o.persons, p.dpm, p.lgs, p.cost
+  FROM ${ord} o JOIN ${poolTable(pools.kec)} ON p.code = o.code AND p.akey = o.kec_kode
   UNION ALL
-  -- leakage to ineligible cells, in proportion to capacity
-  SELECT c.gid, c.code, least(pr.leak * c.units / l.total, 1) * c.cap AS n
-  FROM cap_rows c
-  JOIN prog pr ON pr.code = c.code
-  JOIN leak_cap l ON l.code = c.code AND l.area = c.area
-  WHERE NOT c.eligible AND pr.leak > 0
+  SELECT o.gid, o.code, ${delta("kab")} AS n, o.hh, o.persons, p.dpm, p.lgs, p.cost
+  FROM ${ord} o JOIN ${poolTable(pools.kab)} ON p.code = o.code AND p.akey = o.kab_kode
+  WHERE p.excl = '' OR NOT contains(p.excl, '|' || coalesce(o.kec_kode, '') || '|')
 ),
-cuts AS (
-  SELECT r.gid, r.code, -r.s * coalesce(pk.cut, pb.cut) AS df
-  FROM (SELECT * FROM ${rec} WHERE code IN (SELECT code FROM pool WHERE cut > 0)) r JOIN ${cells} c ON c.gid = r.gid
-  LEFT JOIN pool pk ON pk.code = r.code AND pk.area = c.kec_kode
-  LEFT JOIN pool pb ON pb.code = r.code AND pb.area = c.kab_kode
-  WHERE coalesce(pk.cut, pb.cut) > 0
+ch AS (SELECT gid, code, n / hh AS df, dpm * hh / persons AS dpc, lgs, cost, hh FROM hit WHERE n <> 0),
+-- Changes of equal share together; per-capita monthly change d and log-survival lg (gains only).
+by_share AS (
+  SELECT gid, abs(df) AS f, sum(sign(df) * dpc) AS d, sum(CASE WHEN df > 0 THEN lgs ELSE 0 END) AS lg,
+    sum(df * hh * cost) AS cost, list(struct_pack(k := code, v := df)) AS chg
+  FROM ch GROUP BY gid, abs(df)
 ),
-changes AS MATERIALIZED (
-  SELECT g.gid, g.code, g.n / c.hh AS df FROM gains g JOIN ${cells} c ON c.gid = g.gid WHERE g.n > 0
-  UNION ALL
-  SELECT gid, code, df FROM cuts
-),
--- Per change: share f, per-capita monthly change d, log-survival lg (graduation, gains only).
-ch AS MATERIALIZED (
-  SELECT x.gid, abs(x.df) AS f,
-    sign(x.df) * pr.dpm * c.hh / c.persons AS d,
-    CASE WHEN x.df > 0 THEN pr.lgs ELSE 0 END AS lg,
-    x.df * c.hh * pr.cost AS cost
-  FROM changes x JOIN prog pr ON pr.code = x.code JOIN ${cells} c ON c.gid = x.gid
-),
-chf AS MATERIALIZED (SELECT gid, f, sum(d) AS d, sum(lg) AS lg FROM ch GROUP BY gid, f),
+-- Nested: the segment below share f receives every change of share >= f.
 seg AS (
-  SELECT a.gid, a.f - coalesce(max(b.f) FILTER (WHERE b.f < a.f), 0) AS len,
-    sum(b.d) FILTER (WHERE b.f >= a.f) AS d,
-    sum(b.lg) FILTER (WHERE b.f >= a.f) AS lg
-  FROM chf a JOIN chf b ON a.gid = b.gid
-  GROUP BY a.gid, a.f
+  SELECT gid, f - coalesce(lead(f) OVER w, 0) AS len, sum(d) OVER w AS d, sum(lg) OVER w AS lg, cost, chg
+  FROM by_share WINDOW w AS (PARTITION BY gid ORDER BY f DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 ),
-seg_cell AS (
-  SELECT s.gid, sum(s.len) AS covered,
+cell_d AS (
+  SELECT s.gid, any_value(c.kab_kode) AS kab_kode, any_value(c.kec_kode) AS kec_kode, any_value(c.kel_kode) AS kel_kode,
+    any_value(c.hh) AS hh, any_value(c.persons) AS persons, any_value(rg.tf) AS tf, any_value(c.r0) AS r0, any_value(c.cur) AS cur,
+    any_value(greatest(0, least(1, (rg.line - c.lo) / (c.hi - c.lo)))) AS f0,
+    any_value(CASE WHEN rg.line <= c.lo THEN 0 WHEN rg.line >= c.hi THEN rg.line - (c.lo + c.hi) / 2
+         ELSE (rg.line - c.lo) ^ 2 / (2 * (c.hi - c.lo)) END) AS g0,
+    sum(s.len) AS covered,
     sum(s.len * greatest(0, least(1, (rg.line - s.d - c.lo) / (c.hi - c.lo))) * exp(s.lg)) AS poor_part,
     sum(s.len * CASE WHEN rg.line - s.d <= c.lo THEN 0
                      WHEN rg.line - s.d >= c.hi THEN rg.line - s.d - (c.lo + c.hi) / 2
-                     ELSE (rg.line - s.d - c.lo) ^ 2 / (2 * (c.hi - c.lo)) END * exp(s.lg)) AS gap_part
+                     ELSE (rg.line - s.d - c.lo) ^ 2 / (2 * (c.hi - c.lo)) END * exp(s.lg)) AS gap_part,
+    sum(s.cost) AS cost,
+    map_from_entries(flatten(list(s.chg))) AS chg
   FROM seg s JOIN ${cells} c ON c.gid = s.gid JOIN reg rg ON rg.kab_kode = c.kab_kode
   GROUP BY s.gid
 ),
-cost_cell AS (SELECT gid, sum(cost) AS cost FROM ch GROUP BY gid),
-post AS MATERIALIZED (
-  SELECT coalesce(r.gid, x.gid) AS gid, coalesce(r.code, x.code) AS code,
-    coalesce(r.s, 0) AS pre, coalesce(r.s, 0) + coalesce(x.df, 0) AS post
-  FROM (SELECT * FROM ${rec} WHERE gid IN (SELECT gid FROM changes)) r
-  FULL OUTER JOIN (SELECT gid, code, sum(df) AS df FROM changes GROUP BY gid, code) x
-    ON r.gid = x.gid AND r.code = x.code
-),
-recv AS (SELECT gid, max(post) AS r FROM post GROUP BY gid),
-dup AS (SELECT * FROM ${pairs}),
-overlap AS (
-  SELECT pa.gid, sum(greatest(0, least(pa.post, pb.post) - least(pa.pre, pb.pre))) AS o
-  FROM dup JOIN post pa ON pa.code = dup.a JOIN post pb ON pb.code = dup.b AND pb.gid = pa.gid
-  GROUP BY pa.gid
-),
-changed AS (SELECT DISTINCT gid FROM changes),
 cell_m AS (
-  SELECT c.kab_kode, c.kec_kode, c.kel_kode, c.hh, c.persons, rg.tf, c.r0,
-    greatest(0, least(1, (rg.line - c.lo) / (c.hi - c.lo))) AS f0,
-    CASE WHEN rg.line <= c.lo THEN 0 WHEN rg.line >= c.hi THEN rg.line - (c.lo + c.hi) / 2
-         ELSE (rg.line - c.lo) ^ 2 / (2 * (c.hi - c.lo)) END AS g0,
-    coalesce(sc.covered, 0) AS covered, coalesce(sc.poor_part, 0) AS poor_part, coalesce(sc.gap_part, 0) AS gap_part,
-    coalesce(rv.r, 0) AS r, coalesce(ov.o, 0) AS o, coalesce(cc.cost, 0) AS cost
-  FROM changed x JOIN ${cells} c ON c.gid = x.gid JOIN reg rg ON rg.kab_kode = c.kab_kode
-  LEFT JOIN seg_cell sc ON sc.gid = x.gid
-  LEFT JOIN recv rv ON rv.gid = x.gid
-  LEFT JOIN overlap ov ON ov.gid = x.gid
-  LEFT JOIN cost_cell cc ON cc.gid = x.gid
-),
-cell_d AS (
-  SELECT *, (1 - covered) * f0 + poor_part AS ps, (1 - covered) * g0 + gap_part AS gs FROM cell_m
+  SELECT kab_kode, kec_kode, kel_kode, hh, persons, tf, r0, f0, g0, cost,
+    (1 - covered) * f0 + poor_part AS ps, (1 - covered) * g0 + gap_part AS gs,
+    -- receiving share: the largest share of any programme after the change (nested within the cell)
+    greatest(
+      coalesce(list_max(list_transform(map_entries(cur), lambda e: e.value + coalesce(chg[e.key], 0))), 0),
+      coalesce(list_max(list_transform(map_entries(chg), lambda e: e.value + coalesce(cur[e.key], 0))), 0)) AS r,
+    ${overlaps} AS o
+  FROM cell_d
 )
 SELECT ${LEVEL_COLUMNS},
   sum(persons * (ps - f0) * tf) AS poor_persons,
@@ -353,7 +379,7 @@ SELECT ${LEVEL_COLUMNS},
   sum(hh * (r - r0) * (1 - f0)) AS receiving_not_eligible,
   sum(hh * o) AS overlaps_created,
   sum(cost) AS extra_delivered_rp
-FROM cell_d
+FROM cell_m
 GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`;
   }
 
@@ -362,11 +388,13 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
     if (!this.prepared) throw new Error("ScenarioSql.prepare() must run first");
     const key = JSON.stringify([run.horizon - run.base_year, run.regions]);
     if (this.statusQuo?.key !== key) {
-      this.statusQuo = { key, rows: (await this.db.rows<Record<string, unknown>>(this.statusQuoStatement(run))).map(toResult) };
+      this.statusQuo = { key, rows: (await this.db.rows<Record<string, unknown>>(this.statusQuoStatement(run), { reuse: true })).map(toResult) };
     }
     const byKey = new Map(this.statusQuo.rows.map((r) => [resultKey(r), { ...r } as Record<string, unknown>]));
-    if (run.programmes.length > 0) {
-      for (const delta of await this.db.rows<Record<string, unknown>>(this.statement(run))) {
+    if (run.programmes.some((p) => p.pools.some((b) => b.budget_rp !== b.baseline_rp))) await this.prepareOrders();
+    const statement = this.statement(run);
+    if (statement) {
+      for (const delta of await this.db.rows<Record<string, unknown>>(statement, { reuse: true })) {
         const target = byKey.get(resultKey(toResult(delta)));
         if (!target) continue;
         for (const f of DELTA_FIELDS) target[f] = (target[f] as number) + Number(delta[f] ?? 0);
@@ -374,4 +402,14 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
     }
     return [...byKey.values()] as unknown as AreaResult[];
   }
+}
+
+/** Pool scope by code length: kab/kota codes have 4 digits, kecamatan codes 6 (types.ts). */
+function scopeOf(area: string): "kab" | "kec" {
+  return area.length === 4 ? "kab" : "kec";
+}
+
+/** A fixed SQL text written in this module (no user value: those are bound parameters). */
+function raw(text: string): SqlQuery {
+  return sql([text] as unknown as TemplateStringsArray);
 }
