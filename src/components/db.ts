@@ -28,15 +28,16 @@ function decodeParquet(parquet: Uint8Array): Uint8Array {
 }
 
 async function open(): Promise<Database> {
-  const [bundle] = await Promise.all([
-    duckdb.selectBundle(BUNDLES),
-    initParquet({ module_or_path: PARQUET_WASM })
-  ]);
+  // The Parquet decoder compiles while DuckDB's worker starts: neither waits for the other.
+  const parquetReady = initParquet({ module_or_path: PARQUET_WASM });
+  parquetReady.catch(() => undefined); // awaited below; a failure before that point is reported by open() itself
+  const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker!, { type: "module" });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule);
   const connection = await db.connect();
   await connection.query(SESSION_SETTINGS);
+  await parquetReady;
   return new Database(connection as unknown as ConnectionLike, decodeParquet, publishedTables());
 }
 

@@ -348,14 +348,24 @@ export function scenarioApp(options: AppOptions): HTMLElement {
 
   // ---- results ---------------------------------------------------------------------------------
 
+  /** Results of the scenarios computed last, by model input: a control change reruns only its scenario. */
+  let cache = new Map<string, ScenarioResult>();
+
   async function compute(): Promise<ScenarioResult[]> {
     const out: ScenarioResult[] = [];
+    const next = new Map<string, ScenarioResult>();
     for (const def of state.scenarios) {
+      const run = toModelRun(state, def, data.ctx);
+      const key = JSON.stringify(run);
       const started = performance.now();
-      const rows = await data.model.run(toModelRun(state, def, data.ctx));
+      const rows = cache.get(key)?.rows ?? (await data.model.run(run));
       const budget = scenarioBudget(def, data.ctx, data.kab);
-      out.push({ def, rows, total_rp: budget.total_rp, extra_rp: budget.extra_rp, ms: performance.now() - started });
+      // ms: time spent on this scenario in this recompute (0 when its results were kept).
+      const result = { def, rows, total_rp: budget.total_rp, extra_rp: budget.extra_rp, ms: performance.now() - started };
+      next.set(key, result);
+      out.push(result);
     }
+    cache = next;
     return out;
   }
 
@@ -369,6 +379,8 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       await renderResults(computed);
       results.dataset["recomputeMs"] = String(Math.round(performance.now() - started));
       results.dataset["generation"] = String(mine);
+      // The targeting orders are needed only once a budget changes: build them after the first results.
+      if (mine === 1) setTimeout(() => void data.model.prepareOrders().catch((error: unknown) => message.replaceChildren(errorBox(error))), 0);
     } catch (error) {
       if (mine === generation) results.replaceChildren(errorBox(error));
     }
