@@ -17,8 +17,8 @@ import { FIXTURE_DIR, NAMED_QUERIES, SCALES, ensureFixture, type Scale } from ".
 import { benchPeriksa, ensurePeriksaFixtures } from "./periksa.js";
 import { summarise, type Summary } from "./stats.js";
 import { benchCells, type CellBenchRow } from "./cells.js";
-import { SCENARIO_SCALES, areasOf, benchProgrammes, benchRuns, benchScenarioArquero, benchScenarioNative, benchScenarioWasm, ensureScenarioFixture, scenarioFixture } from "./scenario.js";
-import type { ModelRun, ProgrammeParams } from "../src/components/scenario/types.js";
+import { SCENARIO_SCALES, areasOf, benchProgrammes, benchScenarioArquero, benchScenarioNative, benchScenarioWasm, ensureScenarioFixture, scenarioFixture, scenarioWorkloads, type Workloads } from "./scenario.js";
+import type { ProgrammeParams } from "../src/components/scenario/types.js";
 
 const QUERY_RUNS = 20;
 const WARMUP_RUNS = 3;
@@ -162,29 +162,29 @@ async function benchScenarioBrowser(browser: Browser, siteUrl: string): Promise<
   await scenarioPage.goto(`${siteUrl}/skenario`);
   await waitForPageSettled(scenarioPage);
   for (const scale of SCENARIO_SCALES) {
-    const { runs, params } = scenarioInputs[scale]!;
-    const timing = await benchScenarioWasm(scenarioPage, siteUrl, scale, runs, params);
-    results[`wasm.scenario.recompute.${scale}`] = timing.recompute;
+    const { workloads, params } = scenarioInputs[scale]!;
+    const timing = await benchScenarioWasm(scenarioPage, siteUrl, scale, workloads, params);
+    for (const [name, summary] of Object.entries(timing.recompute)) results[`wasm.scenario.${name}.${scale}`] = summary;
     results[`wasm.scenario.prepare.${scale}`] = summarise([timing.prepare_ms]);
   }
   await scenarioPage.close();
 }
 
-const scenarioInputs: Partial<Record<(typeof SCENARIO_SCALES)[number], { runs: ModelRun[]; params: ProgrammeParams[] }>> = {};
+const scenarioInputs: Partial<Record<(typeof SCENARIO_SCALES)[number], { workloads: Workloads; params: ProgrammeParams[] }>> = {};
 
 async function benchScenarioNode(): Promise<void> {
   const params = await benchProgrammes();
   for (const scale of SCENARIO_SCALES) {
     await ensureScenarioFixture(scale, log);
     const { kabs, kecs } = await areasOf(scenarioFixture(scale).cells);
-    const runs = benchRuns(params, kabs, kecs, QUERY_RUNS);
-    scenarioInputs[scale] = { runs, params };
+    const workloads = scenarioWorkloads(params, kabs, kecs, QUERY_RUNS);
+    scenarioInputs[scale] = { workloads, params };
     log(`skenario ${scale}: DuckDB native dan Arquero…`);
-    const native = await benchScenarioNative(scale, runs, params);
-    results[`native.scenario.recompute.${scale}`] = native.recompute;
+    const native = await benchScenarioNative(scale, workloads, params);
+    for (const [name, summary] of Object.entries(native.recompute)) results[`native.scenario.${name}.${scale}`] = summary;
     results[`native.scenario.prepare.${scale}`] = summarise([native.prepare_ms]);
-    const arquero = await benchScenarioArquero(scale, runs, params);
-    results[`arquero.scenario.recompute.${scale}`] = arquero.recompute;
+    const arquero = await benchScenarioArquero(scale, workloads, params);
+    for (const [name, summary] of Object.entries(arquero.recompute)) results[`arquero.scenario.${name}.${scale}`] = summary;
     results[`arquero.scenario.prepare.${scale}`] = summarise([arquero.prepare_ms]);
   }
 }
@@ -219,11 +219,13 @@ async function benchSynthetic(): Promise<void> {
 
 function computeRatios(): void {
   for (const scale of SCENARIO_SCALES) {
-    const wasm = results[`wasm.scenario.recompute.${scale}`];
-    const arquero = results[`arquero.scenario.recompute.${scale}`];
-    const native = results[`native.scenario.recompute.${scale}`];
-    if (wasm && arquero && wasm.p50_ms > 0) ratios[`scenario.recompute.${scale}.arquero_over_wasm_p50`] = Math.round((arquero.p50_ms / wasm.p50_ms) * 10) / 10;
-    if (wasm && native && native.p50_ms > 0) ratios[`scenario.recompute.${scale}.wasm_over_native_p50`] = Math.round((wasm.p50_ms / native.p50_ms) * 10) / 10;
+    for (const workload of ["recompute", "recompute_kecamatan"]) {
+      const wasm = results[`wasm.scenario.${workload}.${scale}`];
+      const arquero = results[`arquero.scenario.${workload}.${scale}`];
+      const native = results[`native.scenario.${workload}.${scale}`];
+      if (wasm && arquero && wasm.p50_ms > 0) ratios[`scenario.${workload}.${scale}.arquero_over_wasm_p50`] = Math.round((arquero.p50_ms / wasm.p50_ms) * 10) / 10;
+      if (wasm && native && native.p50_ms > 0) ratios[`scenario.${workload}.${scale}.wasm_over_native_p50`] = Math.round((wasm.p50_ms / native.p50_ms) * 10) / 10;
+    }
   }
   for (const key of Object.keys(results)) {
     if (!key.startsWith("wasm.load.") && !key.startsWith("wasm.query.")) continue;

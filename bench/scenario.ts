@@ -99,9 +99,28 @@ function nodeRunner(c: DuckDBConnection): SqlRunner {
   };
 }
 
+/** Named sets of runs timed on one prepared model (see scenarioWorkloads). */
+export type Workloads = Readonly<Record<string, readonly ModelRun[]>>;
+
 export interface RecomputeTiming {
+  /** Cells, then targeting orders (prepare() + prepareOrders()). */
   prepare_ms: number;
-  recompute: Summary;
+  recompute: Record<string, Summary>;
+}
+
+/**
+ * The workloads: "recompute" = three programmes with kab/kota-wide and kecamatan budgets that differ
+ * run to run (most cells change); "recompute_kecamatan" = the planner's case of the issue, one
+ * kecamatan's sembako budget raised step by step (only that kecamatan's cells change).
+ */
+export function scenarioWorkloads(params: readonly ProgrammeParams[], kabs: readonly string[], kecs: readonly string[], count: number): Record<string, ModelRun[]> {
+  const broad = benchRuns(params, kabs, kecs, count);
+  const sembako = params.find((p) => p.code === "sembako_kota")!;
+  const kecamatan = Array.from({ length: count }, (_, i) => ({
+    ...broad[0]!,
+    programmes: [{ params: sembako, rule: "daftar" as const, leakage: 0, pools: [{ area_kode: kecs[0]!, baseline_rp: 0, budget_rp: (1 + i) * 100_000_000 }] }]
+  }));
+  return { recompute: broad, recompute_kecamatan: kecamatan };
 }
 
 /** Times each run; a callback that returns a number reports its own duration (measured inside the page). */
@@ -116,7 +135,7 @@ async function timeRuns(runs: readonly ModelRun[], warmup: number, once: (run: M
   return summarise(samples);
 }
 
-export async function benchScenarioNative(scale: ScenarioScale, runs: readonly ModelRun[], params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+export async function benchScenarioNative(scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
   const files = scenarioFixture(scale);
   return withDuckDB(async (c) => {
     await c.run(`CREATE TABLE cells AS SELECT * FROM read_parquet('${files.cells}')`);
@@ -124,12 +143,15 @@ export async function benchScenarioNative(scale: ScenarioScale, runs: readonly M
     const model = new ScenarioSql(nodeRunner(c), "bench");
     const started = performance.now();
     await model.prepare([{ cells: "cells", programmes: "cellprog" }], params);
+    await model.prepareOrders();
     const prepare_ms = performance.now() - started;
-    return { prepare_ms, recompute: await timeRuns(runs, 3, (run) => model.run(run)) };
+    const recompute: Record<string, Summary> = {};
+    for (const [name, runs] of Object.entries(workloads)) recompute[name] = await timeRuns(runs, 3, (run) => model.run(run));
+    return { prepare_ms, recompute };
   });
 }
 
-export async function benchScenarioArquero(scale: ScenarioScale, runs: readonly ModelRun[], params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+export async function benchScenarioArquero(scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
   const files = scenarioFixture(scale);
   const { cells, receipts } = await withDuckDB(async (c) => ({
     cells: (await queryRows(c, `SELECT cell_id, kab_kode, kec_kode, kel_kode, desil_min::INTEGER AS desil_min, desil_max::INTEGER AS desil_max, on_target_list,
@@ -140,11 +162,13 @@ export async function benchScenarioArquero(scale: ScenarioScale, runs: readonly 
   const started = performance.now();
   model.prepare(cells, receipts, params);
   const prepare_ms = performance.now() - started;
-  return { prepare_ms, recompute: await timeRuns(runs, 1, (run) => model.run(run)) };
+  const recompute: Record<string, Summary> = {};
+  for (const [name, runs] of Object.entries(workloads)) recompute[name] = await timeRuns(runs, 1, (run) => model.run(run));
+  return { prepare_ms, recompute };
 }
 
 /** duckdb-wasm in Chromium, through the page's own modules (found by their modulepreload links on /skenario). */
-export async function benchScenarioWasm(page: Page, siteUrl: string, scale: ScenarioScale, runs: readonly ModelRun[], params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+export async function benchScenarioWasm(page: Page, siteUrl: string, scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
   const urls = await page.evaluate(() => {
     const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href);
     return { db: links.find((h) => /\/components\/db\.[0-9a-f]+\.js$/.test(h)) ?? null, model: links.find((h) => /\/components\/scenario\/sql-model\.[0-9a-f]+\.js$/.test(h)) ?? null };
@@ -166,21 +190,25 @@ export async function benchScenarioWasm(page: Page, siteUrl: string, scale: Scen
       const model = new mm.ScenarioSql(db, `bench_${scale}`);
       const started = performance.now();
       await model.prepare([{ cells, programmes: progs }], params);
+      await model.prepareOrders();
       (globalThis as unknown as Record<string, unknown>)[`__benchScenario_${scale}`] = model;
       return performance.now() - started;
     },
     { urls, cellsUrl, progUrl, params, scale }
   );
-  const recompute = await timeRuns(runs, 3, (run) =>
-    page.evaluate(
-      async ({ run, scale }) => {
-        const model = (globalThis as unknown as Record<string, { run(r: unknown): Promise<unknown> }>)[`__benchScenario_${scale}`]!;
-        const started = performance.now();
-        await model.run(run);
-        return performance.now() - started;
-      },
-      { run, scale }
-    )
-  );
+  const recompute: Record<string, Summary> = {};
+  for (const [name, runs] of Object.entries(workloads)) {
+    recompute[name] = await timeRuns(runs, 3, (run) =>
+      page.evaluate(
+        async ({ run, scale }) => {
+          const model = (globalThis as unknown as Record<string, { run(r: unknown): Promise<unknown> }>)[`__benchScenario_${scale}`]!;
+          const started = performance.now();
+          await model.run(run);
+          return performance.now() - started;
+        },
+        { run, scale }
+      )
+    );
+  }
   return { prepare_ms, recompute };
 }
