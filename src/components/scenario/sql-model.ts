@@ -193,17 +193,17 @@ export class ScenarioSql {
         SELECT c.gid, c.kab_kode, c.kec_kode, p.code, c.hh, c.persons,
           (c.desil_max IS NOT NULL AND c.desil_max <= p.dmax) OR (c.desil_max IS NULL AND c.on_target_list IS TRUE) AS eligible,
           c.hh * (1 - coalesce(r.s, 0)) AS cap, c.hh * coalesce(r.s, 0) AS cur,
-          CASE WHEN c.on_target_list IS TRUE THEN 0 ELSE 1 END AS k_list, coalesce(c.desil_min, 99) AS k_desil, c.lo
+          CASE WHEN c.on_target_list IS TRUE THEN 0 ELSE 1 END AS k_list, coalesce(c.desil_min, 99) AS k_desil, c.lo, c.hi
         FROM ${cells} c CROSS JOIN ${progs} LEFT JOIN ${rec} r ON r.gid = c.gid AND r.code = p.code
       )
-      SELECT gid, code, kab_kode, kec_kode, eligible, cap, cur, hh, persons,
+      SELECT gid, code, kab_kode, kec_kode, eligible, cap, cur, hh, persons, lo, hi,
         ${before("kab_kode", ORDERS.daftar)} AS kab_daftar, ${before("kec_kode", ORDERS.daftar)} AS kec_daftar,
         ${before("kab_kode", ORDERS.desil)} AS kab_desil, ${before("kec_kode", ORDERS.desil)} AS kec_desil,
         ${before("kab_kode", ORDERS.pengeluaran)} AS kab_pengeluaran, ${before("kec_kode", ORDERS.pengeluaran)} AS kec_pengeluaran
       FROM base WHERE eligible
       UNION ALL
       -- ineligible rows: leakage and cuts only, no order (windows are the slow part in duckdb-wasm)
-      SELECT gid, code, kab_kode, kec_kode, eligible, cap, cur, hh, persons, NULL, NULL, NULL, NULL, NULL, NULL
+      SELECT gid, code, kab_kode, kec_kode, eligible, cap, cur, hh, persons, lo, hi, NULL, NULL, NULL, NULL, NULL, NULL
       FROM base WHERE NOT eligible`);
     const totals = await this.db.rows<{ code: string; kab_kode: string; kec_kode: string | null; by_kec: number; total: number }>(
       sql`SELECT code, kab_kode, kec_kode, grouping(kab_kode) AS by_kec, sum(cap) AS total FROM ${ord} WHERE NOT eligible
@@ -267,6 +267,7 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
   private poolRows(run: ModelRun): { kec: SqlValue[][]; kab: SqlValue[][] } {
     const years = run.horizon - run.base_year;
     const out = { kec: [] as SqlValue[][], kab: [] as SqlValue[][] };
+    const regions = new Map(run.regions.map((r) => [r.kab_kode, r]));
     for (const p of run.programmes) {
       const code = p.params.code;
       if (!this.programmes.has(code)) throw new Error(`programme ${code} was not prepared`);
@@ -276,6 +277,9 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
       const cost = p.params.cost_per_hh_year_rp;
       for (const b of p.pools) {
         const scope = scopeOf(b.area_kode);
+        // The pool's kab/kota (a kecamatan code starts with it): its line and trend. No line, no result.
+        const region = regions.get(b.area_kode.slice(0, 4));
+        if (!region) continue;
         const units = Math.max(b.budget_rp - b.baseline_rp, 0) / cost;
         const cut = b.baseline_rp > 0 ? Math.max(b.baseline_rp - b.budget_rp, 0) / b.baseline_rp : 0;
         if (!(units > 0) && !(cut > 0)) continue;
@@ -286,7 +290,9 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
           if (total > 0) leak = Math.min((p.leakage * units) / total, 1);
         }
         const excl = scope === "kab" && kecPools.length > 0 ? `|${kecPools.join("|")}|` : "";
-        out[scope].push([code, b.area_kode, TARGETING_RULES.indexOf(p.rule), (1 - p.leakage) * units, leak, cut, excl, dpm, lgs, cost]);
+        const line = region.poverty_line_rp * region.extreme_ratio;
+        const tf = Math.pow(1 + region.trend_per_year, years);
+        out[scope].push([code, b.area_kode, TARGETING_RULES.indexOf(p.rule), (1 - p.leakage) * units, leak, cut, excl, dpm, lgs, cost, line, tf]);
       }
     }
     return out;
@@ -301,8 +307,8 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
     const poolTable = (rows: SqlValue[][]) =>
       valuesTable(
         "p",
-        ["code", "akey", "ri", "u", "leak", "cut", "excl", "dpm", "lgs", "cost"],
-        ["VARCHAR", "VARCHAR", "INTEGER", "DOUBLE", "DOUBLE", "DOUBLE", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE"],
+        ["code", "akey", "ri", "u", "leak", "cut", "excl", "dpm", "lgs", "cost", "line", "tf"],
+        ["VARCHAR", "VARCHAR", "INTEGER", "DOUBLE", "DOUBLE", "DOUBLE", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE"],
         rows
       );
     // Households of the cell a pool row adds (eligible: the part of the order the units reach;
@@ -311,8 +317,13 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
       raw(`CASE WHEN p.cut > 0 THEN -p.cut * o.cur
            WHEN o.eligible THEN least(greatest(p.u - CASE p.ri WHEN 0 THEN o.${scope}_daftar WHEN 1 THEN o.${scope}_desil ELSE o.${scope}_pengeluaran END, 0), o.cap)
            ELSE p.leak * o.cap END`);
-    const post = (code: string) => sql`(coalesce(cur[${code}], 0) + coalesce(chg[${code}], 0))`;
-    const pre = (code: string) => sql`coalesce(cur[${code}], 0)`;
+    const hitColumns = raw("o.gid, o.code, o.cur / o.hh AS s, o.hh, o.persons, o.lo, o.hi, p.line, p.tf, p.dpm, p.lgs, p.cost");
+    // Disallowed pairs: the change of each programme named in a pair, per cell.
+    const pairCodes = [...new Set(run.duplicate_pairs.flat())];
+    const pairColumn = (code: string) => ident(`d${pairCodes.indexOf(code)}`);
+    const pairChanges = pairCodes.map((code) => sql`, coalesce(sum(df) FILTER (WHERE code = ${code}), 0) AS ${pairColumn(code)}`);
+    const pre = (code: string) => sql`coalesce(c.cur[${code}], 0)`;
+    const post = (code: string) => sql`(${pre(code)} + x.${pairColumn(code)})`;
     const overlaps =
       run.duplicate_pairs.length === 0
         ? sql`0::DOUBLE`
@@ -321,54 +332,55 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
             " + "
           );
     return sql`
-WITH reg AS (SELECT * FROM ${this.regTable(run)}),
 -- Households of each cell that each programme change reaches (signed: cuts are negative).
-hit AS (
-  SELECT o.gid, o.code, ${delta("kec")} AS n, o.hh, o.persons, p.dpm, p.lgs, p.cost
+WITH hit AS (
+  SELECT ${hitColumns}, ${delta("kec")} AS n
   FROM ${ord} o JOIN ${poolTable(pools.kec)} ON p.code = o.code AND p.akey = o.kec_kode
   UNION ALL
-  SELECT o.gid, o.code, ${delta("kab")} AS n, o.hh, o.persons, p.dpm, p.lgs, p.cost
+  SELECT ${hitColumns}, ${delta("kab")} AS n
   FROM ${ord} o JOIN ${poolTable(pools.kab)} ON p.code = o.code AND p.akey = o.kab_kode
   WHERE p.excl = '' OR NOT contains(p.excl, '|' || coalesce(o.kec_kode, '') || '|')
 ),
-ch AS (SELECT gid, code, n / hh AS df, dpm * hh / persons AS dpc, lgs, cost, hh FROM hit WHERE n <> 0),
--- Changes of equal share together; per-capita monthly change d and log-survival lg (gains only).
-by_share AS (
-  SELECT gid, abs(df) AS f, sum(sign(df) * dpc) AS d, sum(CASE WHEN df > 0 THEN lgs ELSE 0 END) AS lg,
-    sum(df * hh * cost) AS cost, list(struct_pack(k := code, v := df)) AS chg
-  FROM ch GROUP BY gid, abs(df)
+-- Per change: share f = |df| of the households of the cell, per-capita monthly change d, log-survival lg (gains only).
+ch AS (
+  SELECT gid, code, n / hh AS df, abs(n / hh) AS f, s, sign(n) * dpm * hh / persons AS d,
+    CASE WHEN n > 0 THEN lgs ELSE 0 END AS lg, n * cost AS cost, lo, hi, line, tf
+  FROM hit WHERE n <> 0
 ),
--- Nested: the segment below share f receives every change of share >= f.
+-- Nested shares: the households below share f receive every change of share >= f (the frame
+-- includes ties); a segment runs from the next smaller share to f (zero length for all but one of a tie).
 seg AS (
-  SELECT gid, f - coalesce(lead(f) OVER w, 0) AS len, sum(d) OVER w AS d, sum(lg) OVER w AS lg, cost, chg
-  FROM by_share WINDOW w AS (PARTITION BY gid ORDER BY f DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  SELECT *, f - coalesce(lead(f) OVER w, 0) AS len, sum(d) OVER w AS dd, sum(lg) OVER w AS lgg
+  FROM ch WINDOW w AS (PARTITION BY gid ORDER BY f DESC)
 ),
-cell_d AS (
-  SELECT s.gid, any_value(c.kab_kode) AS kab_kode, any_value(c.kec_kode) AS kec_kode, any_value(c.kel_kode) AS kel_kode,
-    any_value(c.hh) AS hh, any_value(c.persons) AS persons, any_value(rg.tf) AS tf, any_value(c.r0) AS r0, any_value(c.cur) AS cur,
-    any_value(greatest(0, least(1, (rg.line - c.lo) / (c.hi - c.lo)))) AS f0,
-    any_value(CASE WHEN rg.line <= c.lo THEN 0 WHEN rg.line >= c.hi THEN rg.line - (c.lo + c.hi) / 2
-         ELSE (rg.line - c.lo) ^ 2 / (2 * (c.hi - c.lo)) END) AS g0,
-    sum(s.len) AS covered,
-    sum(s.len * greatest(0, least(1, (rg.line - s.d - c.lo) / (c.hi - c.lo))) * exp(s.lg)) AS poor_part,
-    sum(s.len * CASE WHEN rg.line - s.d <= c.lo THEN 0
-                     WHEN rg.line - s.d >= c.hi THEN rg.line - s.d - (c.lo + c.hi) / 2
-                     ELSE (rg.line - s.d - c.lo) ^ 2 / (2 * (c.hi - c.lo)) END * exp(s.lg)) AS gap_part,
-    sum(s.cost) AS cost,
-    map_from_entries(flatten(list(s.chg))) AS chg
-  FROM seg s JOIN ${cells} c ON c.gid = s.gid JOIN reg rg ON rg.kab_kode = c.kab_kode
-  GROUP BY s.gid
+cell_x AS (
+  SELECT gid, any_value(line) AS line, any_value(tf) AS tf,
+    sum(len) AS covered,
+    sum(len * greatest(0, least(1, (line - dd - lo) / (hi - lo))) * exp(lgg)) AS poor_part,
+    sum(len * CASE WHEN line - dd <= lo THEN 0 WHEN line - dd >= hi THEN line - dd - (lo + hi) / 2
+                   ELSE (line - dd - lo) ^ 2 / (2 * (hi - lo)) END * exp(lgg)) AS gap_part,
+    sum(cost) AS cost,
+    max(s + df) AS max_post,
+    list(code) FILTER (WHERE df < 0) AS cut_codes
+    ${join(pairChanges, "")}
+  FROM seg GROUP BY gid
 ),
 cell_m AS (
-  SELECT kab_kode, kec_kode, kel_kode, hh, persons, tf, r0, f0, g0, cost,
-    (1 - covered) * f0 + poor_part AS ps, (1 - covered) * g0 + gap_part AS gs,
-    -- receiving share: the largest share of any programme after the change (nested within the cell)
-    greatest(
-      coalesce(list_max(list_transform(map_entries(cur), lambda e: e.value + coalesce(chg[e.key], 0))), 0),
-      coalesce(list_max(list_transform(map_entries(chg), lambda e: e.value + coalesce(cur[e.key], 0))), 0)) AS r,
+  SELECT c.kab_kode, c.kec_kode, c.kel_kode, c.hh, c.persons, x.tf, c.r0, x.cost,
+    greatest(0, least(1, (x.line - c.lo) / (c.hi - c.lo))) AS f0,
+    CASE WHEN x.line <= c.lo THEN 0 WHEN x.line >= c.hi THEN x.line - (c.lo + c.hi) / 2
+         ELSE (x.line - c.lo) ^ 2 / (2 * (c.hi - c.lo)) END AS g0,
+    x.covered, x.poor_part, x.gap_part,
+    -- Receiving share: the largest share of any programme after the change (nested within the cell).
+    -- A gain only raises its share, so without a cut it is max(current largest, changed shares); a cut
+    -- programme drops out of the current shares.
+    CASE WHEN x.cut_codes IS NULL THEN greatest(c.r0, x.max_post)
+         ELSE greatest(x.max_post, coalesce(list_max(list_transform(
+           list_filter(map_entries(c.cur), lambda e: NOT list_contains(x.cut_codes, e.key)), lambda e: e.value)), 0)) END AS r,
     ${overlaps} AS o
-  FROM cell_d
-)
+  FROM cell_x x JOIN ${cells} c ON c.gid = x.gid
+),
+cell_d AS (SELECT *, (1 - covered) * f0 + poor_part AS ps, (1 - covered) * g0 + gap_part AS gs FROM cell_m)
 SELECT ${LEVEL_COLUMNS},
   sum(persons * (ps - f0) * tf) AS poor_persons,
   sum(hh * (ps - f0) * tf) AS poor_households,
@@ -379,7 +391,7 @@ SELECT ${LEVEL_COLUMNS},
   sum(hh * (r - r0) * (1 - f0)) AS receiving_not_eligible,
   sum(hh * o) AS overlaps_created,
   sum(cost) AS extra_delivered_rp
-FROM cell_m
+FROM cell_d
 GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`;
   }
 
