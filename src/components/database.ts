@@ -94,6 +94,8 @@ export function withoutPlaceholders(text: string): string {
 export interface QueryOptions {
   /** Keep the statement prepared for later calls with the same text. */
   readonly reuse?: boolean;
+  /** The statement reads only tables made in this tab (none to load): skip the table lookup. */
+  readonly local?: boolean;
 }
 
 /** Prepared statements kept by Database.query({ reuse: true }), least recently used dropped first. */
@@ -168,8 +170,8 @@ export class Database {
    * parameters change): a recompute on each control change then skips parsing and planning.
    */
   async query(statement: SqlQuery, options: QueryOptions = {}): Promise<ArrowTableLike> {
-    if (options.reuse) return this.queryReused(statement);
-    await this.loadTablesOf(statement.text);
+    if (options.reuse) return this.queryReused(statement, options.local === true);
+    if (!options.local) await this.loadTablesOf(statement.text);
     let prepared: PreparedStatementLike | undefined;
     try {
       prepared = await this.connection.prepare(statement.text);
@@ -196,10 +198,10 @@ export class Database {
     await Promise.all(names.map((name) => this.ensureTable(name)));
   }
 
-  private async queryReused(statement: SqlQuery): Promise<ArrowTableLike> {
+  private async queryReused(statement: SqlQuery, local: boolean): Promise<ArrowTableLike> {
     let pending = this.reusable.get(statement.text);
     if (!pending) {
-      pending = this.loadTablesOf(statement.text).then(() => this.connection.prepare(statement.text));
+      pending = (local ? Promise.resolve() : this.loadTablesOf(statement.text)).then(() => this.connection.prepare(statement.text));
       this.reusable.set(statement.text, pending);
       pending.catch(() => this.reusable.delete(statement.text));
       if (this.reusable.size > REUSED_STATEMENTS) {

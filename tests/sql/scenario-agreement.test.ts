@@ -118,3 +118,45 @@ describe("model properties (SQL)", () => {
     }
   });
 });
+
+describe("a prepared model reused across runs", () => {
+  it("gives each run the results of a fresh model, whatever ran before (no plan kept from earlier pools)", async () => {
+    const { cells, receipts } = randomCells(7, { cells: 200, receipts: true });
+    await createCellTables(wasm.database, "reuse_cells", "reuse_prog", cells, receipts);
+    const reused = new ScenarioSql(wasm.database, "reused");
+    await reused.prepare([{ cells: "reuse_cells", programmes: "reuse_prog" }], RANDOM_CATALOGUE);
+    const random = [70, 71, 72, 73, 74, 75].map((s) => randomRun(s, cells, receipts));
+    // First a run with no cut and no leakage (the plan is made for it), then runs with both: the plan
+    // must not keep what the first pools' statistics allowed it to prune.
+    const plain: ModelRun = {
+      ...random[0]!,
+      programmes: RANDOM_CATALOGUE.map((params) => ({ params, rule: "daftar" as const, leakage: 0, pools: [{ area_kode: "3673", baseline_rp: 0, budget_rp: 50 * params.cost_per_hh_year_rp }] }))
+    };
+    const runs = [plain, ...random];
+    expect(random.some((r) => r.programmes.some((p) => p.pools.some((b) => b.area_kode.length === 6)))).toBe(true);
+    expect(random.some((r) => r.programmes.some((p) => p.pools.some((b) => b.budget_rp < b.baseline_rp)))).toBe(true);
+    expect(random.some((r) => r.programmes.some((p) => p.leakage > 0))).toBe(true);
+    // Fresh models live in another database, so that they share no prepared statement with the reused one.
+    const other = await openWasmDatabase();
+    try {
+      await createCellTables(other.database, "reuse_cells", "reuse_prog", cells, receipts);
+      for (const [i, run] of runs.entries()) {
+        const fresh = new ScenarioSql(other.database, `fresh${i}`);
+        await fresh.prepare([{ cells: "reuse_cells", programmes: "reuse_prog" }], RANDOM_CATALOGUE);
+        expectAgreement(await reused.run(run), await fresh.run(run));
+      }
+    } finally {
+      other.close();
+    }
+  });
+
+  it("keeps concurrent runs apart (they share one pool table)", async () => {
+    const { cells, receipts } = randomCells(8, { cells: 150, receipts: true });
+    await createCellTables(wasm.database, "conc_cells", "conc_prog", cells, receipts);
+    const model = new ScenarioSql(wasm.database, "conc");
+    await model.prepare([{ cells: "conc_cells", programmes: "conc_prog" }], RANDOM_CATALOGUE);
+    const runs = [80, 81, 82].map((s) => randomRun(s, cells, receipts));
+    const together = await Promise.all(runs.map((r) => model.run(r)));
+    for (const [i, run] of runs.entries()) expectAgreement(together[i]!, await model.run(run));
+  });
+});

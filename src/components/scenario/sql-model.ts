@@ -24,7 +24,7 @@ import {
 
 /** What the SQL model needs from a database: Database (src/components/database.ts) satisfies it. */
 export interface SqlRunner {
-  rows<T extends Record<string, unknown> = Record<string, unknown>>(statement: SqlQuery, options?: { reuse?: boolean }): Promise<T[]>;
+  rows<T extends Record<string, unknown> = Record<string, unknown>>(statement: SqlQuery, options?: { reuse?: boolean; local?: boolean }): Promise<T[]>;
 }
 
 export interface CellPartition {
@@ -92,7 +92,7 @@ function rawType(type: string): SqlQuery {
 }
 
 export class ScenarioSql {
-  private readonly names: Record<"cells" | "rec" | "ord", SqlQuery>;
+  private readonly names: Record<"cells" | "rec" | "ord" | "pool", SqlQuery>;
   private prepared = false;
   private statusQuo: { key: string; rows: AreaResult[] } | undefined;
   /** Ineligible capacity per "code|area" (area: a kab/kota or kecamatan code), the denominator of leakage. */
@@ -101,6 +101,7 @@ export class ScenarioSql {
   private programmes = new Set<string>();
   private pending: readonly ProgrammeParams[] = [];
   private orders: Promise<void> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
   private ordersReady = false;
 
   constructor(
@@ -111,7 +112,8 @@ export class ScenarioSql {
     this.names = {
       cells: ident(`${prefix}_cells`),
       rec: ident(`${prefix}_rec`),
-      ord: ident(`${prefix}_ord`)
+      ord: ident(`${prefix}_ord`),
+      pool: ident(`${prefix}_pool`)
     };
   }
 
@@ -151,6 +153,12 @@ export class ScenarioSql {
     this.pending = programmes;
     this.orders = undefined;
     this.ordersReady = false;
+    // The recompute statement stays prepared while the pool table's rows change between runs. DuckDB
+    // does not prepare it again after a data change, so a plan pruned by the pool table's statistics
+    // at preparation time (a "cut > 0" branch folded away while no pool had a cut) would silently
+    // give wrong results later: statistics-based rewrites are switched off on this connection.
+    await this.db.rows(sql`SET disabled_optimizers = 'statistics_propagation,compressed_materialization'`, { local: true });
+    await this.db.rows(sql`CREATE OR REPLACE TABLE ${this.names.pool} (${raw(POOL_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", "))})`);
     this.leakCapacity = new Map();
     this.programmes = new Set(programmes.map((p) => p.code));
     this.prepared = true;
@@ -209,6 +217,12 @@ export class ScenarioSql {
       sql`SELECT code, kab_kode, kec_kode, grouping(kab_kode) AS by_kec, sum(cap) AS total FROM ${ord} WHERE NOT eligible
           GROUP BY GROUPING SETS ((code, kab_kode), (code, kec_kode))`
     );
+    // The recompute statement stays prepared while the pool table's rows change between runs. DuckDB
+    // does not prepare it again after a data change, so a plan pruned by the pool table's statistics
+    // at preparation time (a "cut > 0" branch folded away while no pool had a cut) would silently
+    // give wrong results later: statistics-based rewrites are switched off on this connection.
+    await this.db.rows(sql`SET disabled_optimizers = 'statistics_propagation,compressed_materialization'`, { local: true });
+    await this.db.rows(sql`CREATE OR REPLACE TABLE ${this.names.pool} (${raw(POOL_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", "))})`);
     this.leakCapacity = new Map(
       totals.filter((t) => Number(t.by_kec) === 0 || t.kec_kode !== null).map((t) => [Number(t.by_kec) === 0 ? `${t.code}|${t.kab_kode}` : `${t.code}|${t.kec_kode}`, Number(t.total)])
     );
@@ -264,9 +278,9 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
    * the share of ineligible capacity that leakage reaches, and the cut share of current recipients.
    * A kab/kota pool skips the cells of a kecamatan that has its own pool of the programme (excl).
    */
-  private poolRows(run: ModelRun): { kec: SqlValue[][]; kab: SqlValue[][] } {
+  private poolRows(run: ModelRun): SqlValue[][] {
     const years = run.horizon - run.base_year;
-    const out = { kec: [] as SqlValue[][], kab: [] as SqlValue[][] };
+    const out: SqlValue[][] = [];
     const regions = new Map(run.regions.map((r) => [r.kab_kode, r]));
     for (const p of run.programmes) {
       const code = p.params.code;
@@ -292,53 +306,59 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
         const excl = scope === "kab" && kecPools.length > 0 ? `|${kecPools.join("|")}|` : "";
         const line = region.poverty_line_rp * region.extreme_ratio;
         const tf = Math.pow(1 + region.trend_per_year, years);
-        out[scope].push([code, b.area_kode, TARGETING_RULES.indexOf(p.rule), (1 - p.leakage) * units, leak, cut, excl, dpm, lgs, cost, line, tf]);
+        out.push([scope, code, b.area_kode, TARGETING_RULES.indexOf(p.rule), (1 - p.leakage) * units, leak, cut, excl, dpm, lgs, cost, line, tf]);
       }
     }
     return out;
   }
 
-  /** Per-area changes from the status quo, computed over the cells the run changes only (null: nothing changes). */
-  statement(run: ModelRun): SqlQuery | null {
-    const { cells, ord } = this.names;
-    const pools = this.poolRows(run);
-    if (pools.kec.length + pools.kab.length === 0) return null;
-    if (!this.ordersReady) throw new Error("ScenarioSql.prepareOrders() must finish first");
-    const poolTable = (rows: SqlValue[][]) =>
-      valuesTable(
-        "p",
-        ["code", "akey", "ri", "u", "leak", "cut", "excl", "dpm", "lgs", "cost", "line", "tf"],
-        ["VARCHAR", "VARCHAR", "INTEGER", "DOUBLE", "DOUBLE", "DOUBLE", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE"],
-        rows
-      );
-    // Households of the cell a pool row adds (eligible: the part of the order the units reach;
-    // ineligible: the leakage share of its capacity) or removes (cut share of current recipients).
+  /** Rows of the pool table for a run (see poolRows), as one INSERT with bound values. */
+  poolInsert(run: ModelRun): SqlQuery | null {
+    const rows = this.poolRows(run);
+    if (rows.length === 0) return null;
+    const values = join(
+      rows.map((r) => sql`(${join(r.map((v, i) => sql`CAST(${v} AS ${raw(POOL_COLUMNS[i]![1])})`), ", ")})`),
+      ", "
+    );
+    return sql`INSERT INTO ${this.names.pool} VALUES ${values}`;
+  }
+
+  /**
+   * Per-area changes from the status quo, over the cells the run changes only, reading the run's
+   * pools from the pool table. The text has no parameter and depends only on the disallowed pairs,
+   * so DuckDB prepares it once and then runs it without binding or planning it again (a statement
+   * with bound values is bound again on every execution: in duckdb-wasm that was two thirds of a
+   * recompute).
+   */
+  statement(pairs: ModelRun["duplicate_pairs"]): SqlQuery {
+    const { cells, ord, pool } = this.names;
     const delta = (scope: "kab" | "kec") =>
       raw(`CASE WHEN p.cut > 0 THEN -p.cut * o.cur
            WHEN o.eligible THEN least(greatest(p.u - CASE p.ri WHEN 0 THEN o.${scope}_daftar WHEN 1 THEN o.${scope}_desil ELSE o.${scope}_pengeluaran END, 0), o.cap)
            ELSE p.leak * o.cap END`);
     const hitColumns = raw("o.gid, o.code, o.cur / o.hh AS s, o.hh, o.persons, o.lo, o.hi, p.line, p.tf, p.dpm, p.lgs, p.cost");
-    // Disallowed pairs: the change of each programme named in a pair, per cell.
-    const pairCodes = [...new Set(run.duplicate_pairs.flat())];
-    const pairColumn = (code: string) => ident(`d${pairCodes.indexOf(code)}`);
-    const pairChanges = pairCodes.map((code) => sql`, coalesce(sum(df) FILTER (WHERE code = ${code}), 0) AS ${pairColumn(code)}`);
-    const pre = (code: string) => sql`coalesce(c.cur[${code}], 0)`;
+    // Disallowed pairs: the change of each programme named in a pair, per cell. Programme codes are
+    // written into the text (checked identifiers from the programme catalogue) to keep it parameter-free.
+    const pairCodes = [...new Set(pairs.flat())];
+    const pairColumn = (code: string) => raw(`d${pairCodes.indexOf(code)}`);
+    const pairChanges = pairCodes.map((code) => sql`, coalesce(sum(df) FILTER (WHERE code = ${codeLiteral(code)}), 0) AS ${pairColumn(code)}`);
+    const pre = (code: string) => sql`coalesce(c.cur[${codeLiteral(code)}], 0)`;
     const post = (code: string) => sql`(${pre(code)} + x.${pairColumn(code)})`;
     const overlaps =
-      run.duplicate_pairs.length === 0
+      pairs.length === 0
         ? sql`0::DOUBLE`
         : join(
-            run.duplicate_pairs.map(([a, b]) => sql`greatest(0, least(${post(a)}, ${post(b)}) - least(${pre(a)}, ${pre(b)}))`),
+            pairs.map(([a, b]) => sql`greatest(0, least(${post(a)}, ${post(b)}) - least(${pre(a)}, ${pre(b)}))`),
             " + "
           );
     return sql`
 -- Households of each cell that each programme change reaches (signed: cuts are negative).
 WITH hit AS (
   SELECT ${hitColumns}, ${delta("kec")} AS n
-  FROM ${ord} o JOIN ${poolTable(pools.kec)} ON p.code = o.code AND p.akey = o.kec_kode
+  FROM ${ord} o JOIN ${pool} p ON p.scope = 'kec' AND p.code = o.code AND p.akey = o.kec_kode
   UNION ALL
   SELECT ${hitColumns}, ${delta("kab")} AS n
-  FROM ${ord} o JOIN ${poolTable(pools.kab)} ON p.code = o.code AND p.akey = o.kab_kode
+  FROM ${ord} o JOIN ${pool} p ON p.scope = 'kab' AND p.code = o.code AND p.akey = o.kab_kode
   WHERE p.excl = '' OR NOT contains(p.excl, '|' || coalesce(o.kec_kode, '') || '|')
 ),
 -- Per change: share f = |df| of the households of the cell, per-capita monthly change d, log-survival lg (gains only).
@@ -395,18 +415,30 @@ FROM cell_d
 GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`;
   }
 
-  /** One recompute: the cached status quo (for these lines) plus the changes of the cells the run touches. */
-  async run(run: ModelRun): Promise<AreaResult[]> {
+  /**
+   * One recompute: the cached status quo (for these lines) plus the changes of the cells the run
+   * touches. Runs are serialised: each fills the shared pool table before it reads it.
+   */
+  run(run: ModelRun): Promise<AreaResult[]> {
+    const result = this.queue.then(() => this.runNow(run));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runNow(run: ModelRun): Promise<AreaResult[]> {
     if (!this.prepared) throw new Error("ScenarioSql.prepare() must run first");
     const key = JSON.stringify([run.horizon - run.base_year, run.regions]);
     if (this.statusQuo?.key !== key) {
-      this.statusQuo = { key, rows: (await this.db.rows<Record<string, unknown>>(this.statusQuoStatement(run), { reuse: true })).map(toResult) };
+      this.statusQuo = { key, rows: (await this.db.rows<Record<string, unknown>>(this.statusQuoStatement(run), { reuse: true, local: true })).map(toResult) };
     }
     const byKey = new Map(this.statusQuo.rows.map((r) => [resultKey(r), { ...r } as Record<string, unknown>]));
     if (run.programmes.some((p) => p.pools.some((b) => b.budget_rp !== b.baseline_rp))) await this.prepareOrders();
-    const statement = this.statement(run);
-    if (statement) {
-      for (const delta of await this.db.rows<Record<string, unknown>>(statement, { reuse: true })) {
+    const insert = this.poolInsert(run);
+    if (insert) {
+      const own = { reuse: true, local: true };
+      await this.db.rows(sql`DELETE FROM ${this.names.pool}`, own);
+      await this.db.rows(insert, own);
+      for (const delta of await this.db.rows<Record<string, unknown>>(this.statement(run.duplicate_pairs), own)) {
         const target = byKey.get(resultKey(toResult(delta)));
         if (!target) continue;
         for (const f of DELTA_FIELDS) target[f] = (target[f] as number) + Number(delta[f] ?? 0);
@@ -414,6 +446,31 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
     }
     return [...byKey.values()] as unknown as AreaResult[];
   }
+}
+
+/** The pool table: one row per pool of a run (see poolRows). */
+const POOL_COLUMNS = [
+  ["scope", "VARCHAR"],
+  ["code", "VARCHAR"],
+  ["akey", "VARCHAR"],
+  ["ri", "INTEGER"],
+  ["u", "DOUBLE"],
+  ["leak", "DOUBLE"],
+  ["cut", "DOUBLE"],
+  ["excl", "VARCHAR"],
+  ["dpm", "DOUBLE"],
+  ["lgs", "DOUBLE"],
+  ["cost", "DOUBLE"],
+  ["line", "DOUBLE"],
+  ["tf", "DOUBLE"]
+] as const;
+
+const PROGRAMME_CODE = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** A programme code as a SQL string literal; only catalogue identifiers are accepted. */
+function codeLiteral(code: string): SqlQuery {
+  if (!PROGRAMME_CODE.test(code)) throw new TypeError(`invalid programme code ${JSON.stringify(code)}`);
+  return raw(`'${code}'`);
 }
 
 /** Pool scope by code length: kab/kota codes have 4 digits, kecamatan codes 6 (types.ts). */
