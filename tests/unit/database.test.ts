@@ -90,6 +90,17 @@ describe("Database reused statements", () => {
     expect(calls.lookups).toHaveLength(2);
   });
 
+  it("skips the table lookup for a statement on tables made in this tab", async () => {
+    const { connection, calls } = stubConnection(["regions"]);
+    const db = new Database(connection, (b) => b, [{ name: "regions", load: async () => new Uint8Array([1]) }]);
+    await db.query(sql`DELETE FROM scn_pool`, { local: true });
+    await db.query(sql`SELECT ${1} FROM scn_ord`, { reuse: true, local: true });
+    expect(calls.lookups).toEqual([]);
+    expect(calls.inserted).toEqual([]);
+    await db.query(sql`SELECT * FROM regions`);
+    expect(calls.inserted).toEqual(["regions"]);
+  });
+
   it("keeps at most 16 reused statements, closing the least recently used", async () => {
     const { connection } = stubConnection([]);
     const closed: string[] = [];
