@@ -40,12 +40,12 @@ export function trajectorySpec(options: TrajectoryOptions): TopLevelSpec {
       {
         name: "scenario_lines",
         data: { values: options.points.map((p) => ({ ...p })) },
-        mark: { type: "line", aria: false, point: { size: 60, filled: true }, strokeWidth: 2 },
+        mark: { type: "line", aria: false, point: { size: 60, filled: true, aria: false }, strokeWidth: 2 },
         encoding: {
           x,
           y: { field: "value", type: "quantitative", title: titleWithUnit(options.title, options.unit), axis: { format: NUMBER_FORMAT, title: options.unit }, scale: { zero: true } },
           color: { field: "scenario", type: "nominal", title: "Skenario", scale: { domain: [...domain], range: SCENARIO_COLORS.slice(0, domain.length) }, legend: { orient: "bottom", columns: 1, labelLimit: 320 } },
-          strokeDash: { field: "scenario", type: "nominal", scale: { domain: [...domain], range: domain.map((_, i) => (i === 0 ? [1, 0] : i === 1 ? [6, 3] : i === 2 ? [2, 2] : [8, 2, 2, 2])) } },
+          strokeDash: { field: "scenario", type: "nominal", title: "Skenario", scale: { domain: [...domain], range: domain.map((_, i) => (i === 0 ? [1, 0] : i === 1 ? [6, 3] : i === 2 ? [2, 2] : [8, 2, 2, 2])) } },
           tooltip: [
             { field: "scenario", type: "nominal", title: "Skenario" },
             { field: "year", type: "quantitative", title: "Tahun", format: YEAR_FORMAT },

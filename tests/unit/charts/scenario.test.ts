@@ -26,6 +26,10 @@ describe("trajectorySpec", () => {
     expect(texts).toContain("2026");
     expect(texts).not.toContain("2.026");
   });
+  it("gives its marks no screen-reader description naming a data field in English", async () => {
+    const labels = [...(await renderSvg(spec)).matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
+    expect(labels.filter((l) => /\b(scenario|year|value|label)\b/.test(l))).toEqual([]);
+  });
 });
 
 describe("barsSpec", () => {
