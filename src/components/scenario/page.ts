@@ -129,7 +129,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
         }
         input.removeAttribute("aria-invalid");
         onValue(v);
-      }, 80);
+      }, 30); // a short pause while typing; recomputing is cheaper than the wait
     });
     return input;
   }
@@ -180,7 +180,8 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       tab.addEventListener("click", () => {
         active = i;
         renderControls();
-        renderResults(lastResults);
+        void recompute(); // the results are kept per scenario: this only draws the active one's map and table
+
       });
       tabs.append(tab);
     });
@@ -376,9 +377,10 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       const computed = await compute();
       if (mine !== generation) return;
       lastResults = computed;
-      await renderResults(computed);
+      const charts = renderResults(computed, mine);
       results.dataset["recomputeMs"] = String(Math.round(performance.now() - started));
       results.dataset["generation"] = String(mine);
+      await charts;
       // The targeting orders are needed only once a budget changes: build them after the first results.
       if (mine === 1) setTimeout(() => void data.model.prepareOrders().catch((error: unknown) => message.replaceChildren(errorBox(error))), 0);
     } catch (error) {
@@ -406,25 +408,47 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     });
   }
 
-  async function renderResults(computed: readonly ScenarioResult[]): Promise<void> {
-    if (computed.length === 0) return;
+  /** Chart slots kept across renders: a chart stays on screen until its replacement is drawn. */
+  const chartSlots = {
+    trajectory: el("div", { class: "scn-chart-slot", "data-chart": "trajectory" }),
+    map: el("div", { class: "scn-chart-slot", "data-chart": "map" }),
+    cost: el("div", { class: "scn-chart-slot", "data-chart": "cost" })
+  };
+
+  /**
+   * The figures first (comparison and kecamatan tables, at once), then the charts: Vega takes longer
+   * than the model, and a planner moving a control should see the numbers without waiting for it.
+   * Returns the charts' promise (they are skipped if a newer recompute started meanwhile).
+   */
+  function renderResults(computed: readonly ScenarioResult[], mine: number): Promise<void> {
+    if (computed.length === 0) return Promise.resolve();
     const kabs = computed.map((r) => kabRow(r.rows, data.kab));
     const cellGap = kabs[0]!.close_gap_rp_year;
     const bpsGap = data.p1 ? closeGapBps(data.p1, state.poverty_line_rp ?? data.ctx.poverty_line_rp) : null;
     const activeResult = computed[Math.min(active, computed.length - 1)]!;
     const width = Math.min(results.clientWidth > 0 ? results.clientWidth : options.width, 760);
 
-    const parts: Node[] = [
+    results.replaceChildren(
       el("h2", {}, `Hasil perkiraan ${kabName}, ${state.horizon} `, syntheticBadge()),
       el("p", { class: "ts-muted" }, `Semua angka hasil adalah perkiraan model atas sel registri (DATA SINTETIS), garis ekstrem Rp${formatNumber(lineRp())} per kapita per bulan. Dihitung ulang dalam ${formatNumber(computed.reduce((s, r) => s + r.ms, 0))} ms.`),
       comparisonTable(computed, kabs, cellGap),
-      await trajectoryChart(computed, kabs, width),
-      await kecamatanMap(activeResult, width),
-      await costBars(computed, kabs, cellGap, bpsGap, width),
+      chartSlots.trajectory,
+      chartSlots.map,
+      chartSlots.cost,
       kecamatanTable(activeResult),
       assumptions(cellGap, bpsGap)
-    ];
-    results.replaceChildren(...parts);
+    );
+    const draw = async (slot: HTMLElement, chart: () => Promise<HTMLElement>) => {
+      if (mine !== generation) return;
+      const drawn = await chart();
+      if (mine === generation) slot.replaceChildren(drawn);
+    };
+    return (async () => {
+      await draw(chartSlots.trajectory, () => trajectoryChart(computed, kabs, width));
+      await draw(chartSlots.map, () => kecamatanMap(activeResult, width));
+      await draw(chartSlots.cost, () => costBars(computed, kabs, cellGap, bpsGap, width));
+      if (mine === generation) results.dataset["chartsGeneration"] = String(mine);
+    })();
   }
 
   function comparisonTable(computed: readonly ScenarioResult[], kabs: readonly AreaResult[], cellGap: number): HTMLElement {
