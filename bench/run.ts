@@ -17,7 +17,7 @@ import { FIXTURE_DIR, NAMED_QUERIES, SCALES, ensureFixture, type Scale } from ".
 import { benchPeriksa, ensurePeriksaFixtures } from "./periksa.js";
 import { summarise, type Summary } from "./stats.js";
 import { benchCells, type CellBenchRow } from "./cells.js";
-import { SCENARIO_SCALES, areasOf, benchProgrammes, benchScenarioArquero, benchScenarioNative, benchScenarioWasm, ensureScenarioFixture, scenarioFixture, scenarioWorkloads, type Workloads } from "./scenario.js";
+import { SCENARIO_SCALES, areasOf, benchProgrammes, benchScenarioArquero, benchScenarioPageChange, benchScenarioNative, benchScenarioWasm, ensureScenarioFixture, scenarioFixture, scenarioWorkloads, type Workloads } from "./scenario.js";
 import type { ProgrammeParams } from "../src/components/scenario/types.js";
 
 const QUERY_RUNS = 20;
@@ -168,6 +168,11 @@ async function benchScenarioBrowser(browser: Browser, siteUrl: string): Promise<
     results[`wasm.scenario.prepare.${scale}`] = summarise([timing.prepare_ms]);
   }
   await scenarioPage.close();
+  const plannerPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const change = await benchScenarioPageChange(plannerPage, siteUrl, QUERY_RUNS);
+  results["wasm.page.skenario.kasemen_input_to_results"] = change.input_to_results;
+  results["wasm.page.skenario.kasemen_recompute_render"] = change.recompute_render;
+  await plannerPage.close();
 }
 
 const scenarioInputs: Partial<Record<(typeof SCENARIO_SCALES)[number], { workloads: Workloads; params: ProgrammeParams[] }>> = {};

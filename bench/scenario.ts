@@ -212,3 +212,46 @@ export async function benchScenarioWasm(page: Page, siteUrl: string, scale: Scen
   }
   return { prepare_ms, recompute };
 }
+
+/**
+ * The planner's interaction on the built /skenario page (Kota Serang, synthetic default): a second
+ * scenario, then Kasemen's sembako budget typed again and again. Per change: from the input event
+ * to the new results on screen (including the input's debounce), and the page's own recompute and
+ * render time (data-recompute-ms).
+ */
+export async function benchScenarioPageChange(page: Page, siteUrl: string, changes: number): Promise<{ input_to_results: Summary; recompute_render: Summary }> {
+  await page.goto(`${siteUrl}/skenario`);
+  await page.locator('#scenario-compare td[data-metric="poor_persons"][data-scenario="0"]').waitFor({ timeout: 120_000 });
+  const generation = () => page.evaluate(() => Number(document.querySelector("#scenario-results")?.getAttribute("data-generation") ?? 0));
+  const g = await generation();
+  await page.locator('[data-action="add-scenario"]').click();
+  await page.waitForFunction((g) => Number(document.querySelector("#scenario-results")?.getAttribute("data-generation") ?? 0) > g, g);
+  await page.locator('[data-programme-card="sembako_kota"] details.scn-kec summary').click();
+  const toResults: number[] = [];
+  const recompute: number[] = [];
+  for (let i = 0; i < changes + 2; i++) {
+    const timing = await page.evaluate(async (value) => {
+      const input = document.querySelector<HTMLInputElement>('[data-programme-card="sembako_kota"] input[data-field="budget-kec"][data-kec="367302"]')!;
+      const results = document.querySelector<HTMLElement>("#scenario-results")!;
+      const before = Number(results.dataset["generation"] ?? 0);
+      const done = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (Number(results.dataset["generation"] ?? 0) > before) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(results, { attributes: true, attributeFilter: ["data-generation"] });
+      });
+      const started = performance.now();
+      input.value = String(value);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const ended = await done;
+      return { total: ended - started, recompute: Number(results.dataset["recomputeMs"]) };
+    }, 1000 + 100 * i);
+    if (i < 2) continue; // the first change also waits for the targeting orders
+    toResults.push(timing.total);
+    recompute.push(timing.recompute);
+  }
+  return { input_to_results: summarise(toResults), recompute_render: summarise(recompute) };
+}
