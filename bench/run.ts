@@ -101,6 +101,21 @@ async function benchBrowser(browser: Browser, siteUrl: string): Promise<void> {
     });
   }
 
+  // A return visit (same browser profile: HTTP cache and compiled WebAssembly kept), /skenario only.
+  results["wasm.page_load_warm.skenario"] = await repeat(PAGE_LOAD_RUNS, 0, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}/skenario`);
+    await page.locator(firstResult["page_load.skenario"]![1]).first().waitFor({ timeout: 60_000 });
+    await page.goto("about:blank");
+    const started = performance.now();
+    await page.goto(`${siteUrl}/skenario`);
+    await page.locator(firstResult["page_load.skenario"]![1]).first().waitFor({ timeout: 60_000 });
+    const elapsed = performance.now() - started;
+    await context.close();
+    return elapsed;
+  });
+
   const page = await browser.newPage();
   if (SCENARIO_ONLY) await page.close();
   else await benchDataLayer(page, siteUrl);
