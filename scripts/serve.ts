@@ -52,19 +52,38 @@ function sendText(response: import("node:http").ServerResponse, status: number, 
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(`${text}\n`);
 }
 
-function sendFile(response: import("node:http").ServerResponse, file: string, status: number, headOnly: boolean): void {
+/** Framework's content-hashed file names (name.<8 hex digits>.ext): their bytes never change. */
+const CONTENT_HASHED = /\.[0-9a-f]{8}\.[A-Za-z0-9]+$/;
+
+/**
+ * A page or an asset. Hashed assets may be kept for good; everything else (pages, and the
+ * DuckDB and Parquet WebAssembly files, whose names carry no hash) is revalidated on each visit
+ * by its ETag, so a return visit reuses the browser's copy (and its compiled WebAssembly) while a
+ * new build is still seen at once. Error answers are never stored.
+ */
+function sendFile(response: import("node:http").ServerResponse, file: string, status: number, headOnly: boolean, ifNoneMatch?: string): void {
   let size: number;
+  let mtimeMs: number;
   try {
-    size = statSync(file).size;
+    ({ size, mtimeMs } = statSync(file));
   } catch {
     sendText(response, 404, "Halaman tidak ditemukan.");
     return;
   }
-  response.writeHead(status, {
-    "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-    "content-length": size,
-    "cache-control": "no-store"
-  });
+  const headers: Record<string, string | number> = { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" };
+  if (status === 200) {
+    const etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+    headers["etag"] = etag;
+    headers["cache-control"] = CONTENT_HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
+    if (ifNoneMatch !== undefined && ifNoneMatch.split(",").some((tag) => tag.trim() === etag)) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+  } else {
+    headers["cache-control"] = "no-store";
+  }
+  headers["content-length"] = size;
+  response.writeHead(status, headers);
   if (headOnly) {
     response.end();
     return;
@@ -103,7 +122,7 @@ export async function serveStatic(root: string, mounts: Record<string, string> =
     const mount = Object.keys(mounts).find((prefix) => decoded.startsWith(prefix));
     const file = mount ? resolveFile(path.resolve(mounts[mount]!), decoded.slice(mount.length)) : resolveFile(absoluteRoot, decoded);
     if (file) {
-      sendFile(response, file, 200, headOnly);
+      sendFile(response, file, 200, headOnly, request.headers["if-none-match"]);
       return;
     }
     const notFoundPage = path.join(absoluteRoot, "404.html");

@@ -37,6 +37,7 @@ beforeAll(async () => {
   writeFileSync(path.join(root, "data.html"), "<p>sumber data</p>");
   writeFileSync(path.join(root, "404.html"), "<p>Halaman tidak ditemukan</p>");
   writeFileSync(path.join(root, "sub", "page.html"), "<p>sub</p>");
+  writeFileSync(path.join(root, "sub", "chart.0123abcd.js"), "export default 1;");
   writeFileSync(path.join(root, ".tepat-build.json"), '{"inputs":"x"}');
   writeFileSync(path.join(tmp.dir, "secret.txt"), SECRET);
   site = await serveStatic(root);
@@ -121,5 +122,29 @@ describe("listenOnFreePort", () => {
       await moved.close();
       await new Promise((resolve) => blocker.close(resolve));
     }
+  });
+});
+
+describe("serveStatic caching", () => {
+  it("keeps content-hashed files for good and revalidates everything else by its ETag", async () => {
+    const hashed = await fetch(`${site.url}/sub/chart.0123abcd.js`);
+    expect(hashed.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const page = await fetch(`${site.url}/data`);
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    const etag = page.headers.get("etag");
+    expect(etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await fetch(`${site.url}/data`, { headers: { "if-none-match": etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const stale = await fetch(`${site.url}/data`, { headers: { "if-none-match": 'W/"0-0"' } });
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe("<p>sumber data</p>");
+  });
+
+  it("never lets a browser store an error answer", async () => {
+    const missing = await fetch(`${site.url}/tidak-ada`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("cache-control")).toBe("no-store");
+    expect(missing.headers.get("etag")).toBeNull();
   });
 });
