@@ -101,6 +101,19 @@ async function benchBrowser(browser: Browser, siteUrl: string): Promise<void> {
     });
   }
 
+  // Where a cold load of /skenario spends its time: the page's own marks (navigation start = 0).
+  const phases: Record<string, number[]> = {};
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}/skenario`);
+    await page.waitForFunction(() => performance.getEntriesByName("skenario:charts").length > 0, undefined, { timeout: 60_000 });
+    const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => [m.name, m.startTime] as const));
+    for (const [name, at] of marks) (phases[name] ??= []).push(at);
+    await context.close();
+  }
+  for (const [name, samples] of Object.entries(phases)) results[`wasm.page_load_phase.skenario.${name.replace(":", "_")}`] = summarise(samples);
+
   // A return visit (same browser profile: HTTP cache and compiled WebAssembly kept), /skenario only.
   results["wasm.page_load_warm.skenario"] = await repeat(PAGE_LOAD_RUNS, 0, async () => {
     const context = await browser.newContext();

@@ -79,6 +79,7 @@ export async function loadPageData(db: Database, kab: string): Promise<PageData>
     db.rows<AllocationRow & Record<string, unknown>>(allocationsQuery(kab)),
     db.rows<SourceRow & Record<string, unknown>>(sourcesQuery(kab))
   ]);
+  performance.mark("skenario:tables"); // load phases, read by the benchmark
   const line = defaultLine(lines, kab, BASE_YEAR);
   if (!line) throw new Error(`Garis kemiskinan ${kab} untuk ${BASE_YEAR} tidak tersedia di tabel poverty_lines.`);
   const trend = p0Trend(poverty, kab);
@@ -108,6 +109,7 @@ export async function loadPageData(db: Database, kab: string): Promise<PageData>
   const started = performance.now();
   await model.prepare([cellPartition(kab)], params);
   const prepareMs = performance.now() - started;
+  performance.mark("skenario:cells");
 
   const cells = cellPartition(kab).cells;
   return {

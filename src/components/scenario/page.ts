@@ -448,6 +448,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       await draw(chartSlots.map, () => kecamatanMap(activeResult, width));
       await draw(chartSlots.cost, () => costBars(computed, kabs, cellGap, bpsGap, width));
       if (mine === generation) results.dataset["chartsGeneration"] = String(mine);
+      if (mine === 1) performance.mark("skenario:charts");
     })();
   }
 
