@@ -2,8 +2,8 @@
 // Parquet decoded by parquet-wasm into Arrow IPC, tables loaded on first query.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import initParquet, { readParquet } from "parquet-wasm";
-import { Database, SESSION_SETTINGS, type ConnectionLike } from "./database.js";
-import { publishedTables } from "./tables.js";
+import { Database, SESSION_SETTINGS, type ConnectionLike, type TableSource } from "./database.js";
+import { TABLE_URLS, publishedTables, urlSource } from "./tables.js";
 export { urlSource } from "./tables.js";
 
 export { sql, ident, list, join } from "./sql.js";
@@ -40,7 +40,35 @@ async function open(): Promise<Database> {
   await connection.query(SESSION_SETTINGS);
   await parquetReady;
   performance.mark("db:ready");
-  return new Database(connection as unknown as ConnectionLike, decodeParquet, publishedTables());
+  return new Database(connection as unknown as ConnectionLike, decodeParquet, publishedTables().map(withPrefetch));
+}
+
+/** Downloads started by prefetchTables(), taken (once) by the table's first load. */
+const prefetched = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * Starts downloading tables a page is about to query, while DuckDB is still starting. Only the
+ * download moves earlier: the table is still read into DuckDB when a query first names it.
+ */
+export function prefetchTables(names: readonly string[]): void {
+  for (const name of names) {
+    const url = TABLE_URLS[name];
+    if (url === undefined || prefetched.has(name)) continue;
+    const pending = urlSource(name, url).load();
+    pending.catch(() => prefetched.delete(name)); // a failed prefetch is retried by the normal load
+    prefetched.set(name, pending);
+  }
+}
+
+function withPrefetch(source: TableSource): TableSource {
+  return {
+    name: source.name,
+    load: () => {
+      const early = prefetched.get(source.name);
+      prefetched.delete(source.name);
+      return early ? early.catch(() => source.load()) : source.load();
+    }
+  };
 }
 
 let shared: Promise<Database> | undefined;

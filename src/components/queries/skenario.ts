@@ -52,3 +52,12 @@ export const sourcesQuery = (kab: string): SqlQuery => sql`
   SELECT name, source, retrieved_at, synthetic FROM catalog
   WHERE name IN (${"programmes"}, ${"overlap_rules"}, ${"poverty_lines"}, ${"bps_poverty"}, ${"programme_allocations"}, ${partition(kab).cells}, ${partition(kab).programmes})
   ORDER BY name`;
+
+/**
+ * The published tables the queries above read when the page opens (the model's prepare() reads the
+ * cell partition too). The page starts downloading them while DuckDB is still starting.
+ */
+export function pageTables(kab: string): string[] {
+  const p = partition(kab);
+  return ["programmes", "overlap_rules", "poverty_lines", "bps_poverty", "regions", "programme_allocations", "catalog", p.cells, p.programmes];
+}
