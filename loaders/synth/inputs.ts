@@ -1,5 +1,6 @@
 // Published inputs of the synthetic registry, read from the reference CSVs (never typed in here),
 // so every calibrated number can be traced to its row and source.
+import { loadDistributions, type KabDistribution } from "./distribution.js";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCsvObjects } from "../lib/csv.js";
@@ -42,6 +43,8 @@ export interface KecamatanRef {
 export interface SynthInputs {
   readonly extremeLine: PovertyLine;
   readonly nationalExpenditure: NationalExpenditure;
+  /** Base-year expenditure distribution per kab/kota (GK, extreme line, P0, extreme estimate): distribution.ts. */
+  readonly distributions: ReadonlyMap<string, KabDistribution>;
   readonly kabkota: readonly { kode: string; nama: string }[];
   readonly kecamatan: readonly KecamatanRef[];
   /** Desa count per Kab. Serang kecamatan (weights for spreading households there). */
@@ -114,6 +117,7 @@ export async function loadSynthInputs(): Promise<SynthInputs> {
       readProgrammeAllocations(),
       readProgrammes()
     ]);
+  const distributions = await loadDistributions();
 
   const extreme = extremeLineFrom(extremeRows);
   const national = single(
@@ -144,6 +148,7 @@ export async function loadSynthInputs(): Promise<SynthInputs> {
   return {
     extremeLine: { rp: extreme.rp, label: extreme.label, source: extreme.source },
     nationalExpenditure,
+    distributions,
     kabkota,
     kecamatan,
     desaCount,

@@ -1,12 +1,12 @@
 // The generation plan (pure): exact counts per kecamatan from the published aggregates, and the
-// expenditure model fitted to BPS's two national points.
+// base-year expenditure distribution of each kab/kota (distribution.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCsvObjects } from "../../../loaders/lib/csv.js";
 import { REFERENCE_DIR } from "../../../loaders/lib/paths.js";
 import { fitNationalExpenditure, loadSynthInputs, type SynthInputs } from "../../../loaders/synth/inputs.js";
-import { buildPlan, desilExpenditure, KAB_SERANG, KOTA_SERANG, type SynthPlan } from "../../../loaders/synth/plan.js";
+import { buildPlan, KAB_SERANG, KOTA_SERANG, type SynthPlan } from "../../../loaders/synth/plan.js";
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26 erf, |error| < 1.5e-7): independent of the code under test. */
 function normalCdf(x: number): number {
@@ -39,9 +39,16 @@ describe("inputs", () => {
     expect(() => fitNationalExpenditure({ rp: 350000, rate_pct: 5 }, { rp: 550000, p0_pct: 2 })).toThrow(/tidak valid/);
   });
 
-  it("desil medians rise with desil", () => {
-    const medians = desilExpenditure(inputs).map((d) => d.median);
-    for (let i = 1; i < medians.length; i++) expect(medians[i]!).toBeGreaterThan(medians[i - 1]!);
+  it("has a base-year distribution for both default kab/kota from poverty_lines and the model: GK, extreme line = r × GK, P0, estimate", () => {
+    for (const kode of [KOTA_SERANG, KAB_SERANG]) {
+      const d = inputs.distributions.get(kode)!;
+      expect(d.year).toBe(2025);
+      expect(d.extreme_line_rp / d.poverty_line_rp).toBeCloseTo(d.ratio, 9);
+      expect(d.extreme).toBeLessThan(d.p0);
+      expect(d.extreme).toBeGreaterThan(0);
+    }
+    expect(inputs.distributions.get(KAB_SERANG)!.p0).toBeCloseTo(0.0448, 9); // BPS, March 2025
+    expect(inputs.distributions.get(KOTA_SERANG)!.p0).toBeCloseTo(0.0551, 9);
   });
 });
 
