@@ -108,7 +108,7 @@ export const STRUCTURAL_ASSUMPTIONS = {
   desilShape:
     "Turunan dan asumsi: desil 1 = jumlah KK daftar sasaran; desil 2–4 = 46.000 KK miskin P3KE Kota Serang dikurangi daftar sasaran, dibagi menurut bentuk DTSEN desil 2–4 Kota Cilegon (satu-satunya sebaran desil terbit di Banten); desil 5 menurut rasio Cilegon desil 5/desil 4; desil 6–10 berbagi sisanya sama rata. Bagian desil yang sama dipakai untuk Kab. Serang dan (skala banten) kab/kota lain.",
   expenditureShape:
-    "Turunan: median desil dari sebaran log-normal nasional yang melalui dua titik BPS Maret 2023 (1,12 % di bawah garis ekstrem, P0 nasional di bawah garis kemiskinan); median desil 1 digeser agar jumlah jiwa di bawah garis ekstrem sama dengan target terbit kab/kota itu.",
+    "Turunan: pengeluaran per kapita tiap kab/kota dari sebarannya sendiri di sekitar GK-nya (distribution.ts): log-normal terbelah pada skor kesejahteraan laten, ekor bawah melalui P0 BPS 2025 dan perkiraan model kemiskinan ekstrem 2025 pada garis ekstrem = r × GK (poverty_lines); sebaran di atas GK = pceSigmaUpper (asumsi).",
   targetListOutsideKotaSerang:
     "Asumsi: di luar Kota Serang, daftar sasaran (Kemenko PMK Nov 2023, dibulatkan) dibagi ke kecamatan sebanding rumah tangga dikali faktor kantong acak 0,5–1,5 (seed), karena rincian kecamatan tidak terbit.",
   gapOutsideKotaSerang:

@@ -13,10 +13,14 @@ export interface CalibrationRow {
   readonly measure: string;
   readonly target: number;
   readonly actual: number;
-  /** Relative tolerance (share of target) for rule "within"; 0 for "at_least". */
+  /** Relative tolerance (share of target) for rule "within"; 0 for "at_least" and "context". */
   readonly tolerance: number;
-  /** within: |actual − target| ≤ tolerance × target; at_least: actual ≥ target. */
-  readonly rule: "within" | "at_least";
+  /**
+   * within: |actual − target| ≤ tolerance × target; at_least: actual ≥ target; context: a published
+   * figure of another concept (a list count, a survey figure of another year or line) shown beside
+   * the synthetic figure it is often confused with, never a target (always ok).
+   */
+  readonly rule: "within" | "at_least" | "context";
   readonly ok: boolean;
   readonly source: string;
 }
@@ -46,6 +50,16 @@ function row(measure: string, target: number, actual: number, tolerance: number,
 function atLeast(measure: string, target: number, actual: number, source: string): CalibrationRow {
   return { measure, target, actual, tolerance: 0, rule: "at_least", ok: actual >= target, source };
 }
+
+function context(measure: string, published: number, actual: number, source: string): CalibrationRow {
+  return { measure, target: published, actual, tolerance: 0, rule: "context", ok: true, source };
+}
+
+/** Published extreme-poverty counts of other concepts, shown as context (calibration_targets.csv). */
+const CONTEXT_MEASURES: Readonly<Record<string, string>> = {
+  extreme_list_people: "hitungan daftar",
+  extreme_survey_people: "angka survei"
+};
 
 async function scalar(connection: DuckDBConnection, sql: string): Promise<number> {
   const rows = await queryRows(connection, sql);
@@ -82,16 +96,30 @@ export async function calibrationReport(
   for (const target of inputs.targets.filter((x) => x.measure === "people" && x.region_kode.length === 6 && inRegions(x.region_kode))) {
     rows.push(row(`Jiwa Kec. ${target.region_name} (${target.year})`, target.value, await people(`kec_kode = ${str(target.region_kode)}`), TOLERANCES.kecamatanPeople, sourceOf(target)));
   }
+  // Survey-concept headcounts: the share of people below each kab/kota's own lines (percent).
   for (const code of regions) {
     const d = inputs.distributions.get(code);
     if (!d) continue;
     const name = t("households", code).region_name;
     const total = await people(kab(code));
-    const below = async (rp: number) => (await people(`${kab(code)} AND pce_month_rp < ${num(rp)}`)) / total;
-    rows.push(row(`Bagian jiwa di bawah GK ${name} Rp${Math.round(d.poverty_line_rp).toLocaleString("id-ID")} (P0 BPS ${d.year})`, d.p0, await below(d.poverty_line_rp), TOLERANCES.headcountShare, d.source));
+    const below = async (rp: number) => (100 * (await people(`${kab(code)} AND pce_month_rp < ${num(rp)}`))) / total;
+    const rupiah = (rp: number) => `Rp${Math.round(rp).toLocaleString("id-ID")}`;
+    rows.push(row(`Persen jiwa di bawah GK ${name} ${rupiah(d.poverty_line_rp)} (P0 BPS ${d.year})`, 100 * d.p0, await below(d.poverty_line_rp), TOLERANCES.headcountShare, d.source));
     rows.push(
-      row(`Bagian jiwa di bawah garis ekstrem ${name} Rp${Math.round(d.extreme_line_rp).toLocaleString("id-ID")} (perkiraan model ${d.year})`, d.extreme, await below(d.extreme_line_rp), TOLERANCES.headcountShare, d.source)
+      row(`Persen jiwa di bawah garis ekstrem ${name} ${rupiah(d.extreme_line_rp)} (perkiraan model ${d.year})`, 100 * d.extreme, await below(d.extreme_line_rp), TOLERANCES.headcountShare, d.source)
     );
+    // List counts and survey figures of other years stay what they are: context beside the synthetic count.
+    for (const c of inputs.targets.filter((x) => x.region_kode === code && x.measure in CONTEXT_MEASURES)) {
+      const belowExtreme = await people(`${kab(code)} AND pce_month_rp < ${num(d.extreme_line_rp)}`);
+      rows.push(
+        context(
+          `Konteks, bukan target: ${c.value.toLocaleString("id-ID")} jiwa miskin ekstrem ${c.region_name} ${c.year ?? ""} (${CONTEXT_MEASURES[c.measure]}) — jiwa sintetis di bawah ${rupiah(d.extreme_line_rp)}`.replace("  ", " "),
+          c.value,
+          belowExtreme,
+          sourceOf(c)
+        )
+      );
+    }
   }
   for (const code of regions) {
     const s = t("target_households", code);
@@ -182,21 +210,22 @@ function formatNumber(x: number): string {
 export function formatCalibrationReport(rows: readonly CalibrationRow[]): string {
   const header = ["status", "ukuran", "target", "hasil", "selisih", "toleransi"];
   const body = rows.map((r) => [
-    r.ok ? "OK" : "GAGAL",
+    r.rule === "context" ? "INFO" : r.ok ? "OK" : "GAGAL",
     r.measure,
     formatNumber(r.target),
     formatNumber(r.actual),
-    r.target === 0 ? "" : `${(((r.actual - r.target) / r.target) * 100).toFixed(2)} %`,
-    r.rule === "at_least" ? "minimal" : `±${(r.tolerance * 100).toFixed(1)} %`
+    r.target === 0 || r.rule === "context" ? "" : `${(((r.actual - r.target) / r.target) * 100).toFixed(2)} %`,
+    r.rule === "at_least" ? "minimal" : r.rule === "context" ? "konteks" : `±${(r.tolerance * 100).toFixed(1)} %`
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
   const failed = rows.filter((r) => !r.ok).length;
+  const checked = rows.filter((r) => r.rule !== "context").length;
   return [
     line(header),
     widths.map((w) => "-".repeat(w)).join("  "),
     ...body.map(line),
     "",
-    failed === 0 ? `Semua ${rows.length} ukuran dalam toleransi.` : `${failed} dari ${rows.length} ukuran di luar toleransi.`
+    failed === 0 ? `Semua ${checked} ukuran dalam toleransi.` : `${failed} dari ${checked} ukuran di luar toleransi.`
   ].join("\n");
 }

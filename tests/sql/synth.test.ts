@@ -34,7 +34,7 @@ beforeAll(async () => {
   inputs = await loadSynthInputs();
   tables = await generateSynthetic(db, { scale: "default", seed: DEFAULT_SEED, inputs });
   report = await calibrationReport(db, tables.households, tables.receipts, { inputs });
-  structure = await structureReport(db, tables.households, tables.receipts, await readOverlapRules(), inputs.extremeLine);
+  structure = await structureReport(db, tables.households, tables.receipts, await readOverlapRules(), inputs.distributions.get("3673")!.extreme_line_rp);
 });
 
 afterAll(() => {
@@ -84,8 +84,10 @@ describe("calibration (default scale, default seed)", () => {
     for (const pattern of [
       /^Rumah tangga Kota Serang$/m,
       /^Rumah tangga Kabupaten Serang$/m,
-      /^Bagian jiwa di bawah GK Kota Serang .* \(P0 BPS 2025\)$/m,
-      /^Bagian jiwa di bawah garis ekstrem Kota Serang .* \(perkiraan model 2025\)$/m,
+      /^Persen jiwa di bawah GK Kota Serang Rp[\d.]+ \(P0 BPS 2025\)$/m,
+      /^Persen jiwa di bawah garis ekstrem Kota Serang Rp[\d.]+ \(perkiraan model 2025\)$/m,
+      /^Persen jiwa di bawah GK Kabupaten Serang Rp[\d.]+ \(P0 BPS 2025\)$/m,
+      /^Persen jiwa di bawah garis ekstrem Kabupaten Serang Rp[\d.]+ \(perkiraan model 2025\)$/m,
       /^KK daftar sasaran Kota Serang$/m,
       /^KK daftar sasaran Kec\. Taktakan$/m,
       /^KK sasaran belum tersentuh program Kota Serang$/m,
@@ -101,6 +103,20 @@ describe("calibration (default scale, default seed)", () => {
     for (const r of report) expect(r.source.trim(), r.measure).not.toBe("");
   });
 
+  it("keeps the list count and the 2022 survey figure as context, never as targets", () => {
+    const context = report.filter((r) => r.rule === "context");
+    expect(context.map((r) => r.target).sort((a, b) => a - b)).toEqual([11371, 18000]);
+    for (const r of context) {
+      expect(r.measure).toMatch(/^Konteks, bukan target: /);
+      expect(r.ok).toBe(true);
+    }
+    // Nothing checked against a tolerance is a list count or a survey figure of another year.
+    for (const r of report.filter((x) => x.rule !== "context")) expect([18000, 11371]).not.toContain(r.target);
+    // The Dinsos list count (18.000 jiwa, 2,6% of the people) is far above the survey-concept count.
+    expect(context.find((r) => r.target === 18000)!.actual).toBeLessThan(18000 / 3);
+    expect(formatCalibrationReport(report)).toMatch(/^INFO +Konteks, bukan target: 18\.000 jiwa .* konteks$/m);
+  });
+
   it("reproduces the headline figures (independently of the report)", async () => {
     const h = tables.households;
     const r = tables.receipts;
@@ -114,6 +130,14 @@ describe("calibration (default scale, default seed)", () => {
     expect(Math.abs(belowGk / people / 0.0551 - 1)).toBeLessThanOrEqual(0.02);
     const belowExtreme = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3673' AND pce_month_rp < ${d.extreme_line_rp}`);
     expect(Math.abs(belowExtreme / people / d.extreme - 1)).toBeLessThanOrEqual(0.02);
+    // Kab. Serang: its own GK and BPS's P0 (4,48%, March 2025), and its extreme line.
+    const k = inputs.distributions.get("3604")!;
+    const kabPeople = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3604'`);
+    const kabBelowGk = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3604' AND pce_month_rp < ${k.poverty_line_rp}`);
+    expect(Math.abs(kabBelowGk / kabPeople / 0.0448 - 1)).toBeLessThanOrEqual(0.02);
+    const kabBelowExtreme = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3604' AND pce_month_rp < ${k.extreme_line_rp}`);
+    expect(Math.abs(kabBelowExtreme / kabPeople / k.extreme - 1)).toBeLessThanOrEqual(0.02);
+    expect(k.poverty_line_rp).toBeLessThan(d.poverty_line_rp); // each kab/kota's own line, not one national value
     // The 8.799 KK list stays a list size: it is not the number of extreme-poor households.
     const extremeHouseholds = await scalar(`SELECT count(*) FROM ${h} WHERE kab_kode = '3673' AND pce_month_rp < ${d.extreme_line_rp}`);
     expect(extremeHouseholds).not.toBe(8799);
@@ -276,6 +300,21 @@ describe("overlap and gap structure", () => {
     const coverage = structureValue("Cakupan daftar sasaran Kota Serang");
     expect(coverage).toBeCloseTo(1 - 3784 / 8799, 3);
     expect(structureValue("RT miskin ekstrem Kota Serang tanpa program")).toBeGreaterThan(0);
+  });
+
+  it("shows the gap between the list and the survey concept as targeting error", async () => {
+    const line = inputs.distributions.get("3673")!.extreme_line_rp;
+    const extreme = structureValue("RT miskin ekstrem Kota Serang (di bawah garis ekstrem)");
+    expect(extreme).toBe(await scalar(`SELECT count(*) FROM ${tables.households} WHERE kab_kode = '3673' AND pce_month_rp < ${line}`));
+    const offList = await scalar(`SELECT count(*) FROM ${tables.households} WHERE kab_kode = '3673' AND pce_month_rp < ${line} AND NOT on_target_list`);
+    expect(structureValue("Kesalahan eksklusi")).toBeCloseTo(offList / extreme, 9);
+    // Some extreme-poor households are missed by the list, but most are on it.
+    expect(structureValue("Kesalahan eksklusi")).toBeGreaterThan(0);
+    expect(structureValue("Kesalahan eksklusi")).toBeLessThan(0.5);
+    // The 8.799 KK list is far broader than the survey concept: most of it is above the line.
+    const listAbove = await scalar(`SELECT count(*) FROM ${tables.households} WHERE kab_kode = '3673' AND on_target_list AND pce_month_rp >= ${line}`);
+    expect(structureValue("Kesalahan inklusi")).toBeCloseTo(listAbove / 8799, 9);
+    expect(structureValue("Kesalahan inklusi")).toBeGreaterThan(0.5);
   });
 
   it("targets sembako kota mostly, not perfectly, on desil 1–2", () => {
