@@ -34,7 +34,8 @@ export function syntheticProvenance(seed: number): Provenance {
   return {
     source:
       `sintetis (seed ${seed}): registri rumah tangga dan penerimaan program yang dibangkitkan, dikalibrasi ke agregat terbit ` +
-      "(`data/reference/programmes/calibration_targets.csv`, `programme_allocations.csv`); bukan data penduduk sebenarnya. Metode: `loaders/synth/README.md`",
+      "(`data/reference/programmes/calibration_targets.csv`, `programme_allocations.csv`) dan, per kab/kota, ke P0 BPS dan perkiraan model kemiskinan ekstrem " +
+      "di bawah garis kab/kota itu sendiri (`poverty_lines`, `extreme_estimates`); bukan data penduduk sebenarnya. Metode: `loaders/synth/README.md`",
     retrieved_at: ASSUMPTIONS.snapshotDate,
     loader: "loaders/synth/generate.ts",
     synthetic: true
