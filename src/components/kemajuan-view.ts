@@ -85,10 +85,14 @@ export function coverageTable(poverty: readonly PovertyRow[], kode: string): HTM
     );
   });
   return el(
-    "table",
-    { class: "ts-table", id: "coverage-table" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Tahun (Maret)"), ...INDICATORS.map((i) => el("th", { class: "num" }, i.title)))),
-    el("tbody", {}, ...rows)
+    "div",
+    { class: "ts-table-wrap" },
+    el(
+      "table",
+      { class: "ts-table", id: "coverage-table" },
+      el("thead", {}, el("tr", {}, el("th", {}, "Tahun (Maret)"), ...INDICATORS.map((i) => el("th", { class: "num" }, i.title)))),
+      el("tbody", {}, ...rows)
+    )
   );
 }
 
