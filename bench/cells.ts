@@ -63,7 +63,8 @@ async function one(scale: "default" | "banten", log: (line: string) => void): Pr
         coarsened_households: summary.coarsenedHouseholds
       };
       if (scale !== "default") return row;
-      const line = inputs.extremeLine.rp;
+      // Kota Serang's own extreme line (r × GK), the line its synthetic expenditure is calibrated to.
+      const line = inputs.distributions.get("3673")!.extreme_line_rp;
       const report = await partitionFidelityReport(c, { households, receipts }, "3673", line);
       const atLine = report.comparisons.find((x) => x.figure.startsWith(`persons di bawah garis Rp${Math.round(line)} setelah transfer Rp0/`));
       log(`  sel: ${summary.cells} sel, galat maksimum per kecamatan ${(report.extremePersonsMaxRelError * 100).toFixed(2)}%`);

@@ -12,9 +12,10 @@ export type SizeDetail = "exact" | "band" | "none";
  * Per-capita expenditure detail: a zone width in rupiah. Households are grouped by zone (below
  * Rp1,2 juta; the grid's own bands above), and within a group neighbouring bands of the fixed grid
  * (PCE_GRID) are merged until each merged band holds at least k households, so dense parts of the
- * distribution keep bands as narrow as Rp5.000. "none" keeps no expenditure detail (residual only).
+ * distribution keep bands as narrow as Rp5.000. "all" is one zone over the whole range (bands still
+ * adapt, however wide they must be); "none" keeps no expenditure detail (residual only).
  */
-export type PceDetail = 25_000 | 50_000 | 100_000 | 300_000 | "none";
+export type PceDetail = 25_000 | 50_000 | 100_000 | 300_000 | "all" | "none";
 /** Programme combination detail: the exact set, only "none vs some", or none. */
 export type ProgrammeDetail = "exact" | "any" | "none";
 
@@ -79,9 +80,10 @@ export const CELL_LEVELS: readonly CellLevel[] = [
   L("kel", "none", "none", true, "any", 100_000),
   L("kec", "none", "none", true, "any", 100_000),
   L("kec", "none", "none", true, "none", 100_000),
-  L("kec", "none", "none", true, "none", 300_000),
-  // Keeps kecamatan and target list at the cost of expenditure: coverage and overlap counts stay exact per kecamatan.
-  L("kec", "none", "none", true, "none", "none"),
+  // Keeps kecamatan and target list, so coverage and overlap counts stay exact per kecamatan; the
+  // expenditure bands adapt over the whole range (no zone), so the poorest list households, too few
+  // for a zone of their own, still keep a band instead of none.
+  L("kec", "none", "none", true, "none", "all"),
   L("kec", "none", "none", false, "none", 300_000),
   L("kab", "none", "none", true, "any", 50_000),
   L("kab", "none", "none", true, "none", 300_000),
@@ -137,7 +139,7 @@ function sizeRange(detail: SizeDetail): [string, string] {
 
 /** SQL for the start of household h's expenditure zone at `level` (0 when the level keeps none). */
 export function zoneSql(level: CellLevel): string {
-  if (level.pce === "none") return "0";
+  if (level.pce === "none" || level.pce === "all") return "0";
   return `CASE WHEN h.pce_month_rp >= ${PCE_GRID.detailedUntil} THEN ${gridBandSql()[0]}
     ELSE floor(greatest(h.pce_month_rp, 0) / ${level.pce}) * ${level.pce} END`;
 }

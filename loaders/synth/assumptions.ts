@@ -16,16 +16,15 @@ export const ASSUMPTIONS = {
 
   /** Desil 1 has as many households as the extreme-poverty target list of its kecamatan. */
   targetShareFromDesil1: 0.9,
-  /** Strength of the kelurahan "poverty pocket" effect in the desil ranking (0 = none). */
+  /** Strength of the kelurahan "poverty pocket" effect: shift of the latent welfare score, in standard deviations, between the richest and poorest kelurahan (0 = none). */
   pocketStrength: 0.5,
+  /** Noise of the proxy-means score that ranks households into registry desil (standard deviations of the latent welfare score). */
+  pmtNoise: 0.8,
+  /** Log-scale spread of per-capita expenditure above the poverty line (split lognormal; the tail below it is fitted to P0 and the extreme estimate). */
+  pceSigmaUpper: 0.72,
   /** Relative household size by desil (normalised so each kab/kota hits its published mean). */
   sizeFactorByDesil: [1.4, 1.28, 1.18, 1.1, 1.04, 1.0, 0.96, 0.92, 0.88, 0.84] as ByDesil,
   maxHouseholdSize: 15,
-  /** Spread of log expenditure inside desil 1 and desil 10 (open-ended bands). */
-  pceSigmaDesil1: 0.25,
-  pceSigmaDesil10: 0.2,
-  /** Spread inside desil 2–9 as a fraction of the band's width in log terms. */
-  pceSigmaBandFraction: 0.25,
 
   /** Vulnerability flag rates by desil. */
   disability: [0.12, 0.1, 0.08, 0.08, 0.06, 0.06, 0.05, 0.05, 0.04, 0.04] as ByDesil,
@@ -70,11 +69,10 @@ export const ASSUMPTION_BASIS: Record<keyof typeof ASSUMPTIONS, string> = {
   pbiExtraPeriod: "Tambahan kuota dibahas dalam rapat sinkronisasi 10 Apr 2025 (seed 004); kepesertaan dianggap mulai April.",
   targetShareFromDesil1: "P3KE miskin ekstrem ≈ desil 1, tetapi daftar tidak sempurna: 10 % sasaran berasal dari desil 2.",
   pocketStrength: "Kemiskinan mengelompok per kelurahan (kantong kemiskinan); kekuatan dipilih agar terlihat di peta tanpa mendominasi.",
+  pmtNoise: "Peringkat desil registri memakai skor proxy-means yang tidak sempurna: korelasi dengan kesejahteraan 1/√(1 + 0,8²) ≈ 0,78 (R² ≈ 0,6, kisaran yang lazim dilaporkan untuk PMT); selisih daftar dan survei muncul sebagai salah sasaran.",
+  pceSigmaUpper: "Sebaran di atas garis kemiskinan: σ = √2·Φ⁻¹((1 + G)/2) dengan rasio Gini G ≈ 0,39 (angka Banten sekitar 0,39 seperti dikutip dalam issue 9); asumsi, bukan angka terbitan dalam data rujukan.",
   sizeFactorByDesil: "Rumah tangga miskin lebih besar (pola umum Susenas); faktor relatif, rata-rata tetap sama dengan angka Dukcapil.",
   maxHouseholdSize: "Batas atas wajar ukuran rumah tangga.",
-  pceSigmaDesil1: "Sebaran registri desil 1 lebar; bersama median terkalibrasi menghasilkan jumlah miskin ekstrem terbit.",
-  pceSigmaDesil10: "Ekor atas lebih lebar daripada desil 2–9, tetapi tidak sampai menyentuh desil bawah.",
-  pceSigmaBandFraction: "Desil 2–9 sempit: sebagian kecil tumpang tindih antardesil (desil registri tidak sempurna).",
   disability: "Tingkat masuk akal, lebih tinggi pada desil bawah; bukan angka terbit.",
   elderly: "Tingkat masuk akal; bukan angka terbit.",
   outOfSchoolChild: "Tingkat masuk akal, lebih tinggi pada desil bawah; bukan angka terbit.",
@@ -110,7 +108,7 @@ export const STRUCTURAL_ASSUMPTIONS = {
   desilShape:
     "Turunan dan asumsi: desil 1 = jumlah KK daftar sasaran; desil 2–4 = 46.000 KK miskin P3KE Kota Serang dikurangi daftar sasaran, dibagi menurut bentuk DTSEN desil 2–4 Kota Cilegon (satu-satunya sebaran desil terbit di Banten); desil 5 menurut rasio Cilegon desil 5/desil 4; desil 6–10 berbagi sisanya sama rata. Bagian desil yang sama dipakai untuk Kab. Serang dan (skala banten) kab/kota lain.",
   expenditureShape:
-    "Turunan: median desil dari sebaran log-normal nasional yang melalui dua titik BPS Maret 2023 (1,12 % di bawah garis ekstrem, P0 nasional di bawah garis kemiskinan); median desil 1 digeser agar jumlah jiwa di bawah garis ekstrem sama dengan target terbit kab/kota itu.",
+    "Turunan: pengeluaran per kapita tiap kab/kota dari sebarannya sendiri di sekitar GK-nya (distribution.ts): log-normal terbelah pada skor kesejahteraan laten, ekor bawah melalui P0 BPS 2025 dan perkiraan model kemiskinan ekstrem 2025 pada garis ekstrem = r × GK (poverty_lines); sebaran di atas GK = pceSigmaUpper (asumsi).",
   targetListOutsideKotaSerang:
     "Asumsi: di luar Kota Serang, daftar sasaran (Kemenko PMK Nov 2023, dibulatkan) dibagi ke kecamatan sebanding rumah tangga dikali faktor kantong acak 0,5–1,5 (seed), karena rincian kecamatan tidak terbit.",
   gapOutsideKotaSerang:

@@ -5,7 +5,7 @@ import { readOverlapRules } from "../programmes/reference.js";
 import { calibrationReport, formatCalibrationReport } from "./calibration.js";
 import { DEFAULT_SEED, generateSynthetic } from "./generate.js";
 import { loadSynthInputs } from "./inputs.js";
-import { SCALES, type Scale } from "./plan.js";
+import { KOTA_SERANG, SCALES, type Scale } from "./plan.js";
 import { checkSeed } from "./sql.js";
 import { formatStructureReport, structureReport } from "./structure.js";
 
@@ -35,10 +35,18 @@ async function main(): Promise<number> {
     const tables = await generateSynthetic(connection, { scale, seed, inputs });
     const generated = performance.now();
     const rows = await calibrationReport(connection, tables.households, tables.receipts, { inputs });
-    const structure = await structureReport(connection, tables.households, tables.receipts, await readOverlapRules(), inputs.extremeLine);
+    const kota = inputs.distributions.get(KOTA_SERANG);
+    if (!kota) throw new Error("Tidak ada distribusi pengeluaran Kota Serang.");
+    const structure = await structureReport(connection, tables.households, tables.receipts, await readOverlapRules(), kota.extreme_line_rp);
     const counts = (await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${tables.households}), (SELECT count(*) FROM ${tables.receipts})`)).getRows()[0]!;
     console.log(`Registri sintetis (seed ${seed}, skala ${scale}): ${Number(counts[0]).toLocaleString("id-ID")} rumah tangga, ${Number(counts[1]).toLocaleString("id-ID")} baris penerimaan.`);
-    console.log(`Garis kemiskinan ekstrem: Rp${inputs.extremeLine.rp.toLocaleString("id-ID")} per kapita per bulan — ${inputs.extremeLine.label}.\n`);
+    const present = (await connection.runAndReadAll(`SELECT DISTINCT kab_kode FROM ${tables.households} ORDER BY 1`)).getRows().map((r) => String(r[0]));
+    const rp = (x: number) => `Rp${Math.round(x).toLocaleString("id-ID")}`;
+    const lines = present.flatMap((k) => {
+      const d = inputs.distributions.get(k);
+      return d ? [`${k} GK ${rp(d.poverty_line_rp)}, garis ekstrem ${rp(d.extreme_line_rp)} (${d.year})`] : [];
+    });
+    console.log(`Garis per kab/kota (poverty_lines, garis ekstrem = r × GK): ${lines.join("; ")}.\n`);
     console.log("Kalibrasi terhadap agregat terbit:");
     console.log(formatCalibrationReport(rows));
     console.log("\nStruktur tumpang tindih dan kesenjangan:");

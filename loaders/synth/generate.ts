@@ -6,7 +6,8 @@ import { calibrationTarget } from "../programmes/reference.js";
 import { ASSUMPTIONS } from "./assumptions.js";
 import { drawReceipts } from "./benefits.js";
 import { drawHouseholds, publicHouseholdsSql, WORK_HOUSEHOLDS } from "./households.js";
-import { loadSynthInputs, type PovertyLine, type SynthInputs } from "./inputs.js";
+import { loadSynthInputs, type SynthInputs } from "./inputs.js";
+import type { KabDistribution } from "./distribution.js";
 import { buildPlan, KOTA_SERANG, type Scale, type SynthPlan } from "./plan.js";
 import { checkSeed } from "./sql.js";
 
@@ -16,8 +17,8 @@ export const DEFAULT_SEED = 20250911;
 export interface SyntheticOptions {
   readonly scale: Scale;
   readonly seed: number;
-  /** Override the extreme-poverty line (default: US$1.90 PPP-2011 = Rp351,957.4, BPS Mar 2023). */
-  readonly extremeLine?: PovertyLine;
+  /** Override the per-kab/kota expenditure distributions (default: distribution.ts from the model). */
+  readonly distributions?: ReadonlyMap<string, KabDistribution>;
   /** Inputs already read (tests reuse them); read from data/reference otherwise. */
   readonly inputs?: SynthInputs;
 }
@@ -33,7 +34,8 @@ export function syntheticProvenance(seed: number): Provenance {
   return {
     source:
       `sintetis (seed ${seed}): registri rumah tangga dan penerimaan program yang dibangkitkan, dikalibrasi ke agregat terbit ` +
-      "(`data/reference/programmes/calibration_targets.csv`, `programme_allocations.csv`); bukan data penduduk sebenarnya. Metode: `loaders/synth/README.md`",
+      "(`data/reference/programmes/calibration_targets.csv`, `programme_allocations.csv`) dan, per kab/kota, ke P0 BPS dan perkiraan model kemiskinan ekstrem " +
+      "di bawah garis kab/kota itu sendiri (`poverty_lines`, `extreme_estimates`); bukan data penduduk sebenarnya. Metode: `loaders/synth/README.md`",
     retrieved_at: ASSUMPTIONS.snapshotDate,
     loader: "loaders/synth/generate.ts",
     synthetic: true
@@ -47,11 +49,10 @@ export function syntheticTableNames(scale: Scale, seed: number): SyntheticTables
 export async function generateSynthetic(connection: DuckDBConnection, options: SyntheticOptions): Promise<SyntheticTables> {
   const seed = checkSeed(options.seed);
   const inputs = options.inputs ?? (await loadSynthInputs());
-  const line = options.extremeLine ?? inputs.extremeLine;
   const plan: SynthPlan = buildPlan(inputs, options.scale, seed);
   const names = syntheticTableNames(options.scale, seed);
 
-  await drawHouseholds(connection, plan, line);
+  await drawHouseholds(connection, plan, options.distributions ?? inputs.distributions);
   await connection.run(publicHouseholdsSql(names.households, seed));
   const deactivated = calibrationTarget(inputs.targets, "pbi_apbn_desil_6_10_people", KOTA_SERANG).value;
   await drawReceipts(connection, plan, inputs.programmes, inputs.allocations, deactivated, names.receipts);

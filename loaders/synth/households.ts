@@ -5,9 +5,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../lib/duck.js";
 import { PSEUDONYM_HEX_LENGTH } from "../lib/pseudonym.js";
 import { ASSUMPTIONS } from "./assumptions.js";
-import type { PovertyLine } from "./inputs.js";
+import { tailSigma, type KabDistribution } from "./distribution.js";
 import type { SynthPlan } from "./plan.js";
-import { nullableNum, num, numList, str, valuesTable } from "./sql.js";
+import { num, numList, str, valuesTable } from "./sql.js";
 
 /** Working table with every household column plus the internals (seq, unlisted) the receipts need. */
 export const WORK_HOUSEHOLDS = "_synth_hh";
@@ -71,25 +71,37 @@ function byDesil(values: readonly number[]): string {
 }
 
 /**
- * Step 1: households with kecamatan, kelurahan, desil, target list, gap, size and z (expenditure comes later).
- * Windows carry only a few narrow columns; plan lists are joined back after the sorts.
+ * Step 1: households with kecamatan, kelurahan, a latent welfare score w, size, registry desil,
+ * target list and gap. w ~ N(0, 1) shifted down in poverty-pocket kelurahan; household size is drawn
+ * from the size model of the household's true welfare decile (w within the kab/kota); the registry
+ * desil ranks a noisy proxy-means score (w + noise) inside each kecamatan into the plan's desil
+ * counts, so the registry ranks households imperfectly, as real PMT does. Windows carry only a few
+ * narrow columns; plan lists are joined back after the sorts.
  */
 function drawHouseholdsSql(): string {
+  const a = ASSUMPTIONS;
   return `CREATE OR REPLACE TEMP TABLE _synth_hh_draw AS
 WITH base AS (
   SELECT kab_kode, kec_kode, kab_offset + j AS seq, CASE WHEN n_kel = 0 THEN NULL ELSE j % n_kel END AS kel_idx
   FROM (SELECT kab_kode, kec_kode, kab_offset, n_kel, unnest(range(households)) AS j FROM _synth_kec)
 ), located AS (
-  SELECT b.kab_kode, b.kec_kode, b.seq, l.kel_kode, coalesce(l.pocket, 0.5) AS pocket
+  SELECT b.kab_kode, b.kec_kode, b.seq, l.kel_kode,
+         sqrt(-2 * ln(_synth_u(b.kab_kode, b.seq, 'z1'))) * cos(2 * pi() * _synth_u(b.kab_kode, b.seq, 'z2'))
+           - ${num(a.pocketStrength)} * (coalesce(l.pocket, 0.5) - 0.5) AS w
   FROM base b LEFT JOIN _synth_kel l ON l.kec_kode = b.kec_kode AND l.idx = b.kel_idx
-), ranked AS (
-  -- Poverty pockets: a kelurahan effect shifts the desil ranking inside each kecamatan.
-  SELECT kab_kode, kec_kode, seq, kel_kode, row_number() OVER (
-    PARTITION BY kec_kode ORDER BY _synth_u(kab_kode, seq, 'desil') + ${num(ASSUMPTIONS.pocketStrength)} * (pocket - 0.5), seq
-  ) AS desil_rank
+), scored AS (
+  SELECT *, w + ${num(a.pmtNoise)} * sqrt(-2 * ln(_synth_u(kab_kode, seq, 'pmt1'))) * cos(2 * pi() * _synth_u(kab_kode, seq, 'pmt2')) AS pmt
   FROM located
+), ranked AS (
+  SELECT kab_kode, kec_kode, seq, kel_kode, w,
+         row_number() OVER (PARTITION BY kec_kode ORDER BY w, seq) AS true_rank,
+         row_number() OVER (PARTITION BY kec_kode ORDER BY pmt, seq) AS desil_rank
+  FROM scored
 ), desiled AS (
-  SELECT r.kab_kode, r.kec_kode, r.seq, r.kel_kode, (len(list_filter(k.desil_cum, c -> c < r.desil_rank)) + 1)::TINYINT AS desil
+  -- true_desil: the desil the household would have under a perfect ranking (its size depends on it);
+  -- desil: the registry's, from the noisy proxy-means score. Both use the plan's desil counts.
+  SELECT r.*, (len(list_filter(k.desil_cum, c -> c < r.true_rank)) + 1)::TINYINT AS true_desil,
+         (len(list_filter(k.desil_cum, c -> c < r.desil_rank)) + 1)::TINYINT AS desil
   FROM ranked r JOIN _synth_kec k ON k.kec_kode = r.kec_kode
 ), listed AS (
   -- The same random order picks the target list (first target_d) and, inside it, the unlisted gap (first untouched_d).
@@ -99,51 +111,46 @@ SELECT l.kab_kode, l.kec_kode, l.kel_kode, l.seq, l.desil,
        CASE l.desil WHEN 1 THEN l.rt <= k.target1 WHEN 2 THEN l.rt <= k.target2 ELSE false END AS on_target,
        CASE l.desil WHEN 1 THEN l.rt <= k.untouched1 WHEN 2 THEN l.rt <= k.untouched2 ELSE false END AS unlisted,
        (len(list_filter(s.size_cdf, c -> c < _synth_u(l.kab_kode, l.seq, 'members'))) + 1)::SMALLINT AS members,
-       sqrt(-2 * ln(_synth_u(l.kab_kode, l.seq, 'z1'))) * cos(2 * pi() * _synth_u(l.kab_kode, l.seq, 'z2')) AS z
+       l.w AS z
 FROM listed l
 JOIN _synth_kec k ON k.kec_kode = l.kec_kode
-JOIN _synth_size s ON s.kab_kode = l.kab_kode AND s.desil = l.desil`;
-}
-
-/** Per kab/kota: the z below which desil-1 households hold `extreme_people` people (midpoint between two households). */
-async function desil1Thresholds(connection: DuckDBConnection, plan: SynthPlan): Promise<Map<string, number>> {
-  const targets = plan.kabkota.filter((k) => k.extreme_people !== null);
-  if (targets.length === 0) return new Map();
-  const rows = await queryRows(
-    connection,
-    `WITH t AS (SELECT * FROM ${valuesTable(targets.map((k) => [str(k.kab_kode), nullableNum(k.extreme_people)]), ["kab_kode", "people"])}),
-     d1 AS (
-       SELECT h.kab_kode, h.z, t.people,
-              sum(h.members) OVER (PARTITION BY h.kab_kode ORDER BY h.z, h.seq ROWS UNBOUNDED PRECEDING) AS cum
-       FROM _synth_hh_draw h JOIN t ON t.kab_kode = h.kab_kode WHERE h.desil = 1
-     )
-     SELECT kab_kode,
-            coalesce(max(z) FILTER (WHERE cum <= people), min(z) - 1) AS below,
-            coalesce(min(z) FILTER (WHERE cum > people), max(z) + 1) AS above
-     FROM d1 GROUP BY kab_kode ORDER BY kab_kode`
-  );
-  return new Map(rows.map((r) => [String(r.kab_kode), (Number(r.below) + Number(r.above)) / 2]));
+JOIN _synth_size s ON s.kab_kode = l.kab_kode AND s.desil = l.true_desil`;
 }
 
 /**
- * Desil expenditure parameters per kab/kota; desil 1's median is moved so that exactly the calibrated
- * households fall below the extreme line: log(pce) = log(line) + sigma·(z − z*).
+ * Per kab/kota: the person-weighted quantiles of w at P0 and at the extreme rate (midpoints between
+ * two households), and the split-lognormal parameters that put exactly those people below GK and
+ * below the extreme line (see distribution.ts).
  */
-async function expenditureTable(connection: DuckDBConnection, plan: SynthPlan, line: PovertyLine): Promise<void> {
-  const thresholds = await desil1Thresholds(connection, plan);
-  const rows: string[][] = [];
-  for (const kab of plan.kabkota) {
-    kab.expenditure.forEach((e, i) => {
-      let median = e.median;
-      const z = thresholds.get(kab.kab_kode);
-      if (i === 0 && z !== undefined) median = line.rp * Math.exp(-e.sigma * z);
-      if (i === 0 && !(median < kab.expenditure[1]!.median)) {
-        throw new Error(`Kalibrasi ${kab.kab_kode}: median desil 1 (Rp${Math.round(median)}) tidak di bawah desil 2; pengeluaran tidak lagi monoton.`);
-      }
-      rows.push([str(kab.kab_kode), `${i + 1}::TINYINT`, num(median), num(e.sigma)]);
-    });
-  }
-  await connection.run(`CREATE OR REPLACE TEMP TABLE _synth_pce AS SELECT * FROM ${valuesTable(rows, ["kab_kode", "desil", "median", "sigma"])}`);
+async function expenditureTable(connection: DuckDBConnection, plan: SynthPlan, distributions: ReadonlyMap<string, KabDistribution>): Promise<void> {
+  const present = plan.kabkota.map((k) => k.kab_kode);
+  const missing = present.filter((k) => !distributions.has(k));
+  if (missing.length > 0) throw new Error(`Tidak ada distribusi pengeluaran (GK, P0, perkiraan ekstrem) untuk ${missing.join(", ")}.`);
+  const t = present.map((k) => {
+    const d = distributions.get(k)!;
+    return [str(k), num(d.p0), num(d.extreme)];
+  });
+  const rows = await queryRows(
+    connection,
+    `WITH t AS (SELECT * FROM ${valuesTable(t, ["kab_kode", "p0", "extreme"])}),
+     c AS (
+       SELECT h.kab_kode, h.z, t.p0, t.extreme,
+              sum(h.members) OVER (PARTITION BY h.kab_kode ORDER BY h.z, h.seq ROWS UNBOUNDED PRECEDING) AS cum,
+              sum(h.members) OVER (PARTITION BY h.kab_kode) AS total
+       FROM _synth_hh_draw h JOIN t ON t.kab_kode = h.kab_kode
+     )
+     SELECT kab_kode,
+            (coalesce(max(z) FILTER (WHERE cum <= p0 * total), min(z) - 1) + coalesce(min(z) FILTER (WHERE cum > p0 * total), max(z) + 1)) / 2 AS w0,
+            (coalesce(max(z) FILTER (WHERE cum <= extreme * total), min(z) - 1) + coalesce(min(z) FILTER (WHERE cum > extreme * total), max(z) + 1)) / 2 AS we
+     FROM c GROUP BY kab_kode ORDER BY kab_kode`
+  );
+  const values = rows.map((r) => {
+    const d = distributions.get(String(r.kab_kode))!;
+    const w0 = Number(r.w0);
+    const sigmaTail = tailSigma(d.ratio, w0, Number(r.we));
+    return [str(d.kab_kode), num(d.poverty_line_rp), num(w0), num(sigmaTail), num(ASSUMPTIONS.pceSigmaUpper)];
+  });
+  await connection.run(`CREATE OR REPLACE TEMP TABLE _synth_pce AS SELECT * FROM ${valuesTable(values, ["kab_kode", "line", "w0", "sigma_tail", "sigma_upper"])}`);
 }
 
 /** Step 2: expenditure, vulnerability flags and hh_id. */
@@ -152,7 +159,7 @@ function finishHouseholdsSql(seed: number): string {
   const flag = (tag: string) => `_synth_u(h.kab_kode, h.seq, '${tag}')`;
   return `CREATE OR REPLACE TEMP TABLE ${WORK_HOUSEHOLDS} AS
 SELECT ${hhIdExpression(seed)} AS hh_id, h.seq, h.kab_kode, h.kec_kode, h.kel_kode, h.desil, h.members,
-       round(p.median * exp(p.sigma * h.z)) AS pce_month_rp,
+       round(p.line * exp(CASE WHEN h.z < p.w0 THEN p.sigma_tail ELSE p.sigma_upper END * (h.z - p.w0))) AS pce_month_rp,
        h.on_target, h.unlisted,
        ${flag("disability")} < ${byDesil(a.disability)} AS disability,
        ${flag("elderly")} < ${byDesil(a.elderly)} AS elderly,
@@ -160,15 +167,15 @@ SELECT ${hhIdExpression(seed)} AS hh_id, h.seq, h.kab_kode, h.kec_kode, h.kel_ko
        ${flag("house")} < ${byDesil(a.unfitHouse)} AS unfit_house,
        ${flag("jkn")} < CASE WHEN h.unlisted THEN ${num(a.noHealthInsuranceUnlisted)} ELSE ${byDesil(a.noHealthInsurance)} END AS no_health_insurance,
        ${flag("female")} < ${byDesil(a.femaleHead)} AS female_head
-FROM _synth_hh_draw h JOIN _synth_pce p ON p.kab_kode = h.kab_kode AND p.desil = h.desil`;
+FROM _synth_hh_draw h JOIN _synth_pce p ON p.kab_kode = h.kab_kode`;
 }
 
 /** Builds the working household table for the plan. */
-export async function drawHouseholds(connection: DuckDBConnection, plan: SynthPlan, line: PovertyLine): Promise<void> {
+export async function drawHouseholds(connection: DuckDBConnection, plan: SynthPlan, distributions: ReadonlyMap<string, KabDistribution>): Promise<void> {
   await connection.run(uniformMacro(plan.seed));
   await loadPlanTables(connection, plan);
   await connection.run(drawHouseholdsSql());
-  await expenditureTable(connection, plan, line);
+  await expenditureTable(connection, plan, distributions);
   await connection.run(finishHouseholdsSql(plan.seed));
   await connection.run("DROP TABLE IF EXISTS _synth_hh_draw");
 }

@@ -1,5 +1,6 @@
 // Published inputs of the synthetic registry, read from the reference CSVs (never typed in here),
 // so every calibrated number can be traced to its row and source.
+import { loadDistributions, type KabDistribution } from "./distribution.js";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCsvObjects } from "../lib/csv.js";
@@ -12,24 +13,8 @@ import {
   type Programme,
   type ProgrammeAllocation
 } from "../programmes/reference.js";
-import { inverseNormalCdf } from "./math.js";
 
 const PUBLISHED_DIR = path.join(REFERENCE_DIR, "published");
-
-/** The extreme-poverty line used to count extreme-poor people: a parameter with its source. */
-export interface PovertyLine {
-  /** Rupiah per capita per month. */
-  readonly rp: number;
-  readonly label: string;
-  readonly source: string;
-}
-
-/** Log-normal per-capita expenditure (national), fitted through two published BPS points. */
-export interface NationalExpenditure {
-  readonly mu: number;
-  readonly sigma: number;
-  readonly basis: string;
-}
 
 export interface KecamatanRef {
   readonly kode: string;
@@ -40,8 +25,8 @@ export interface KecamatanRef {
 }
 
 export interface SynthInputs {
-  readonly extremeLine: PovertyLine;
-  readonly nationalExpenditure: NationalExpenditure;
+  /** Base-year expenditure distribution per kab/kota (GK, extreme line, P0, extreme estimate): distribution.ts. */
+  readonly distributions: ReadonlyMap<string, KabDistribution>;
   readonly kabkota: readonly { kode: string; nama: string }[];
   readonly kecamatan: readonly KecamatanRef[];
   /** Desa count per Kab. Serang kecamatan (weights for spreading households there). */
@@ -65,47 +50,9 @@ function single<T>(rows: T[], what: string): T {
   return rows[0]!;
 }
 
-/** US$1.90 PPP-2011 line (Rp351,957.4, BPS Mar 2023) from extreme_poverty.csv. */
-export function extremeLineFrom(rows: Record<string, string>[]): PovertyLine & { rate_pct: number } {
-  const row = single(
-    rows.filter((r) => r.region_kode === "00" && r.year === "2023" && r.month === "3" && r.line_rp !== ""),
-    "garis kemiskinan ekstrem Indonesia Maret 2023 di extreme_poverty.csv"
-  );
-  return {
-    rp: Number(row.line_rp),
-    rate_pct: Number(row.extreme_pct),
-    label: "US$1,90 PPP 2011 per hari (BPS, Maret 2023)",
-    source: `extreme_poverty.csv (Indonesia, Maret 2023): ${row.source}`
-  };
-}
-
-/**
- * Fits log(expenditure) ~ Normal(mu, sigma) so that the share below the extreme line equals the extreme rate
- * and the share below the poverty line equals P0 (both Indonesia, March 2023). Two points fix two parameters.
- */
-export function fitNationalExpenditure(
-  extreme: { rp: number; rate_pct: number },
-  poverty: { rp: number; p0_pct: number }
-): NationalExpenditure {
-  const zExtreme = inverseNormalCdf(extreme.rate_pct / 100);
-  const zPoverty = inverseNormalCdf(poverty.p0_pct / 100);
-  const sigma = (Math.log(poverty.rp) - Math.log(extreme.rp)) / (zPoverty - zExtreme);
-  const mu = Math.log(extreme.rp) - sigma * zExtreme;
-  if (!(sigma > 0)) throw new Error("Sebaran pengeluaran tidak valid: garis kemiskinan harus di atas garis ekstrem dengan persentase lebih besar.");
-  return {
-    mu,
-    sigma,
-    basis:
-      `turunan: log-normal melalui dua titik BPS Maret 2023 — ${extreme.rate_pct} % di bawah Rp${extreme.rp} (ekstrem) ` +
-      `dan ${poverty.p0_pct} % di bawah Rp${poverty.rp} (garis kemiskinan nasional)`
-  };
-}
-
 export async function loadSynthInputs(): Promise<SynthInputs> {
-  const [extremeRows, nationalRows, regionRows, kabSerangRows, populationRows, coverageRows, targets, allocations, programmes] =
+  const [regionRows, kabSerangRows, populationRows, coverageRows, targets, allocations, programmes] =
     await Promise.all([
-      readObjects(path.join(PUBLISHED_DIR, "extreme_poverty.csv")),
-      readObjects(path.join(PUBLISHED_DIR, "national_poverty.csv")),
       readObjects(path.join(REFERENCE_DIR, "regions.csv")),
       readObjects(path.join(PUBLISHED_DIR, "admin_kecamatan_kab_serang.csv")),
       readObjects(path.join(PUBLISHED_DIR, "population_kabkota.csv")),
@@ -114,13 +61,7 @@ export async function loadSynthInputs(): Promise<SynthInputs> {
       readProgrammeAllocations(),
       readProgrammes()
     ]);
-
-  const extreme = extremeLineFrom(extremeRows);
-  const national = single(
-    nationalRows.filter((r) => r.region_kode === "00" && r.year === "2023" && r.month === "3"),
-    "kemiskinan Indonesia Maret 2023 di national_poverty.csv"
-  );
-  const nationalExpenditure = fitNationalExpenditure(extreme, { rp: Number(national.poverty_line_rp), p0_pct: Number(national.p0_pct) });
+  const distributions = await loadDistributions();
 
   const kabkota = regionRows.filter((r) => r.level === "kabkota").map((r) => ({ kode: r.kode!, nama: r.nama! }));
   const kelurahanByKec = new Map<string, string[]>();
@@ -142,8 +83,7 @@ export async function loadSynthInputs(): Promise<SynthInputs> {
   const cilegon = coverageRows.filter((r) => r.region_kode === "3672" && /^desil [2-5] /.test(r.measure ?? ""));
   const shapeRows = [2, 3, 4, 5].map((d) => single(cilegon.filter((r) => r.measure!.startsWith(`desil ${d} `)), `DTSEN Cilegon desil ${d}`));
   return {
-    extremeLine: { rp: extreme.rp, label: extreme.label, source: extreme.source },
-    nationalExpenditure,
+    distributions,
     kabkota,
     kecamatan,
     desaCount,

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { ASSUMPTIONS } from "./assumptions.js";
 import { calibrationTarget } from "../programmes/reference.js";
 import type { SynthInputs } from "./inputs.js";
-import { apportion, householdSizeCdf, inverseNormalCdf } from "./math.js";
+import { apportion, householdSizeCdf } from "./math.js";
 
 /**
  * default = the embedded registry (Kota and Kab. Serang); banten = all 8 kab/kota, for benchmarks only;
@@ -38,21 +38,12 @@ export interface KecamatanPlan {
   readonly untouched_desil2: number;
 }
 
-export interface DesilExpenditure {
-  /** Median per-capita expenditure (Rp/month) and log-scale spread. Desil 1 median is re-calibrated where a target exists. */
-  readonly median: number;
-  readonly sigma: number;
-}
-
 export interface KabPlan {
   readonly kab_kode: string;
   readonly households: number;
   readonly people: number;
   /** Household-size CDF per desil (index 0 = desil 1). */
   readonly size_cdf: readonly (readonly number[])[];
-  readonly expenditure: readonly DesilExpenditure[];
-  /** Extreme-poor people to calibrate desil 1 expenditure to (null = uncalibrated). */
-  readonly extreme_people: number | null;
 }
 
 export interface SynthPlan {
@@ -162,25 +153,11 @@ function kecamatanUntouched(inputs: SynthInputs, kab: string, kecs: readonly { n
   return apportion(Math.round((sum(targets) * cityUntouched) / cityTarget), targets);
 }
 
-/** Desil medians and spreads from the national log-normal (desil 1 median is the uncalibrated default). */
-export function desilExpenditure(inputs: SynthInputs): DesilExpenditure[] {
-  const { mu, sigma } = inputs.nationalExpenditure;
-  return Array.from({ length: 10 }, (_, i) => {
-    const d = i + 1;
-    const median = Math.exp(mu + sigma * inverseNormalCdf((d - 0.5) / 10));
-    if (d === 1) return { median, sigma: ASSUMPTIONS.pceSigmaDesil1 };
-    if (d === 10) return { median, sigma: ASSUMPTIONS.pceSigmaDesil10 };
-    const width = sigma * (inverseNormalCdf(d / 10) - inverseNormalCdf((d - 1) / 10));
-    return { median, sigma: width * ASSUMPTIONS.pceSigmaBandFraction };
-  });
-}
-
 export function buildPlan(inputs: SynthInputs, scale: Scale, seed: number): SynthPlan {
   const kabCodes =
     scale === "default" ? [...DEFAULT_KABKOTA] : scale === "kota_serang" ? [KOTA_SERANG] : inputs.kabkota.map((k) => k.kode).sort();
   const households = householdsPerKab(inputs, kabCodes);
   const shares = desilShares2to5(inputs);
-  const expenditure = desilExpenditure(inputs);
   const kabPlans: KabPlan[] = [];
   const kecPlans: KecamatanPlan[] = [];
 
@@ -229,9 +206,7 @@ export function buildPlan(inputs: SynthInputs, scale: Scale, seed: number): Synt
       kab_kode: kab,
       households: total,
       people,
-      size_cdf: factors.map((f) => householdSizeCdf((meanSize * f) / norm, ASSUMPTIONS.maxHouseholdSize)),
-      expenditure,
-      extreme_people: hasTarget(inputs, "extreme_people", kab) ? targetValue(inputs, "extreme_people", kab) : null
+      size_cdf: factors.map((f) => householdSizeCdf((meanSize * f) / norm, ASSUMPTIONS.maxHouseholdSize))
     });
   }
   return { scale, seed, kabkota: kabPlans, kecamatan: kecPlans };

@@ -3,7 +3,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../lib/duck.js";
 import type { OverlapRule } from "../programmes/reference.js";
-import type { PovertyLine } from "./inputs.js";
 import { KOTA_SERANG } from "./plan.js";
 import { num, str } from "./sql.js";
 
@@ -22,7 +21,8 @@ export async function structureReport(
   households: string,
   receipts: string,
   rules: readonly OverlapRule[],
-  line: PovertyLine
+  /** Kota Serang's own extreme line (Rp per capita per month; distribution.ts). */
+  extremeLineRp: number
 ): Promise<StructureRow[]> {
   const rows: StructureRow[] = [];
   for (const r of rules) {
@@ -40,9 +40,23 @@ export async function structureReport(
     measure: "Cakupan daftar sasaran Kota Serang (RT sasaran dengan ≥ 1 program)",
     value: await scalar(connection, `SELECT avg((${touched})::INT) FROM ${households} h WHERE ${city} AND h.on_target_list`)
   });
+  const extreme = `h.pce_month_rp < ${num(extremeLineRp)}`;
   rows.push({
     measure: "RT miskin ekstrem Kota Serang tanpa program apa pun",
-    value: await scalar(connection, `SELECT count(*) FROM ${households} h WHERE ${city} AND h.pce_month_rp < ${num(line.rp)} AND NOT (${touched})`)
+    value: await scalar(connection, `SELECT count(*) FROM ${households} h WHERE ${city} AND ${extreme} AND NOT (${touched})`)
+  });
+  // The list (a list size) and the survey concept (below the line) differ: targeting error.
+  rows.push({
+    measure: "RT miskin ekstrem Kota Serang (di bawah garis ekstrem)",
+    value: await scalar(connection, `SELECT count(*) FROM ${households} h WHERE ${city} AND ${extreme}`)
+  });
+  rows.push({
+    measure: "Kesalahan eksklusi: bagian RT miskin ekstrem Kota Serang di luar daftar sasaran",
+    value: await scalar(connection, `SELECT avg((NOT h.on_target_list)::INT) FROM ${households} h WHERE ${city} AND ${extreme}`)
+  });
+  rows.push({
+    measure: "Kesalahan inklusi: bagian RT daftar sasaran Kota Serang di atas garis ekstrem",
+    value: await scalar(connection, `SELECT avg((NOT (${extreme}))::INT) FROM ${households} h WHERE ${city} AND h.on_target_list`)
   });
   rows.push({
     measure: "Kebocoran sembako kota (bagian penerima di atas desil 2)",

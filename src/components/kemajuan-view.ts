@@ -85,10 +85,14 @@ export function coverageTable(poverty: readonly PovertyRow[], kode: string): HTM
     );
   });
   return el(
-    "table",
-    { class: "ts-table", id: "coverage-table" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Tahun (Maret)"), ...INDICATORS.map((i) => el("th", { class: "num" }, i.title)))),
-    el("tbody", {}, ...rows)
+    "div",
+    { class: "ts-table-wrap" },
+    el(
+      "table",
+      { class: "ts-table", id: "coverage-table" },
+      el("thead", {}, el("tr", {}, el("th", {}, "Tahun (Maret)"), ...INDICATORS.map((i) => el("th", { class: "num" }, i.title)))),
+      el("tbody", {}, ...rows)
+    )
   );
 }
 
@@ -191,7 +195,8 @@ export async function rankingChart(statuses: readonly RegionStatus[], width: num
       nama: s.nama,
       value: p?.value ?? null,
       status: s.model.status,
-      ...(p ? { label: `${formatPercent(p.value)} (peluang ≤0,5%: ${Math.round((s.model.probability ?? 0) * 100)}%)` } : {}),
+      // On a phone the bar keeps only the value; the probability is in the status table below.
+      ...(p ? { label: width < 480 ? formatPercent(p.value) : `${formatPercent(p.value)} (peluang ≤0,5%: ${Math.round((s.model.probability ?? 0) * 100)}%)` } : {}),
       note: s.model.reason
     };
   });
@@ -201,7 +206,8 @@ export async function rankingChart(statuses: readonly RegionStatus[], width: num
     unit: "%",
     subtitle: "Perkiraan model, bukan angka resmi BPS; warna = status; urutan dari yang paling tertinggal",
     target: ZERO_TARGET_FLOOR.value,
-    targetLabel: "Target ≤0,5%"
+    targetLabel: "Target ≤0,5%",
+    width
   });
   (spec as { description?: string }).description = `Peringkat perkiraan kemiskinan ekstrem ${TARGET_YEAR} per wilayah, dari yang paling tertinggal.`;
   (spec as { config?: Record<string, unknown> }).config = { ...(spec as { config?: Record<string, unknown> }).config, aria: false };

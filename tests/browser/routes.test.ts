@@ -93,6 +93,9 @@ describe.skipIf(!hasChromium)("every route, on a phone and on a projector", () =
       await page.goto(built.site.url + route);
       await waitForPageSettled(page);
       expect(await smallText(page, MIN_PROJECTOR_FONT_PX), "text smaller than 12 px").toEqual([]);
+      // Wide tables scroll inside their own box; the page itself never scrolls sideways on a projector.
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(scrollWidth, `page is ${scrollWidth} px wide: ${(await overflowingElements(page)).join(", ")}`).toBeLessThanOrEqual(clientWidth);
       const text = await readableText(page);
       // Published table names are identifiers even where they cannot be set as <code> (options, labels).
       const tableNames = await page.locator("[data-table]").evaluateAll((els) => els.map((e) => e.getAttribute("data-table") ?? ""));

@@ -34,7 +34,7 @@ beforeAll(async () => {
   inputs = await loadSynthInputs();
   tables = await generateSynthetic(db, { scale: "default", seed: DEFAULT_SEED, inputs });
   report = await calibrationReport(db, tables.households, tables.receipts, { inputs });
-  structure = await structureReport(db, tables.households, tables.receipts, await readOverlapRules(), inputs.extremeLine);
+  structure = await structureReport(db, tables.households, tables.receipts, await readOverlapRules(), inputs.distributions.get("3673")!.extreme_line_rp);
 });
 
 afterAll(() => {
@@ -84,7 +84,10 @@ describe("calibration (default scale, default seed)", () => {
     for (const pattern of [
       /^Rumah tangga Kota Serang$/m,
       /^Rumah tangga Kabupaten Serang$/m,
-      /^Jiwa miskin ekstrem Kota Serang/m,
+      /^Persen jiwa di bawah GK Kota Serang Rp[\d.]+ \(P0 BPS 2025\)$/m,
+      /^Persen jiwa di bawah garis ekstrem Kota Serang Rp[\d.]+ \(perkiraan model 2025\)$/m,
+      /^Persen jiwa di bawah GK Kabupaten Serang Rp[\d.]+ \(P0 BPS 2025\)$/m,
+      /^Persen jiwa di bawah garis ekstrem Kabupaten Serang Rp[\d.]+ \(perkiraan model 2025\)$/m,
       /^KK daftar sasaran Kota Serang$/m,
       /^KK daftar sasaran Kec\. Taktakan$/m,
       /^KK sasaran belum tersentuh program Kota Serang$/m,
@@ -100,13 +103,44 @@ describe("calibration (default scale, default seed)", () => {
     for (const r of report) expect(r.source.trim(), r.measure).not.toBe("");
   });
 
+  it("keeps the list count and the 2022 survey figure as context, never as targets", () => {
+    const context = report.filter((r) => r.rule === "context");
+    expect(context.map((r) => r.target).sort((a, b) => a - b)).toEqual([11371, 18000]);
+    for (const r of context) {
+      expect(r.measure).toMatch(/^Konteks, bukan target: /);
+      expect(r.ok).toBe(true);
+    }
+    // Nothing checked against a tolerance is a list count or a survey figure of another year.
+    for (const r of report.filter((x) => x.rule !== "context")) expect([18000, 11371]).not.toContain(r.target);
+    // The Dinsos list count (18.000 jiwa, 2,6% of the people) is far above the survey-concept count.
+    expect(context.find((r) => r.target === 18000)!.actual).toBeLessThan(18000 / 3);
+    expect(formatCalibrationReport(report)).toMatch(/^INFO +Konteks, bukan target: 18\.000 jiwa .* konteks$/m);
+  });
+
   it("reproduces the headline figures (independently of the report)", async () => {
     const h = tables.households;
     const r = tables.receipts;
     expect(await scalar(`SELECT count(*) FROM ${h} WHERE kab_kode = '3673'`)).toBe(206578);
     expect(await scalar(`SELECT count(*) FROM ${h} WHERE kab_kode = '3604'`)).toBe(500000);
-    const extreme = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3673' AND pce_month_rp < 351957.4`);
-    expect(Math.abs(extreme - 18000) / 18000).toBeLessThanOrEqual(0.02);
+    // The people below Kota Serang's own GK reproduce BPS's P0 (5,51%, March 2025), and those below its
+    // extreme line (r × GK, poverty_lines) the model estimate, each within 2%.
+    const d = inputs.distributions.get("3673")!;
+    const people = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3673'`);
+    const belowGk = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3673' AND pce_month_rp < ${d.poverty_line_rp}`);
+    expect(Math.abs(belowGk / people / 0.0551 - 1)).toBeLessThanOrEqual(0.02);
+    const belowExtreme = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3673' AND pce_month_rp < ${d.extreme_line_rp}`);
+    expect(Math.abs(belowExtreme / people / d.extreme - 1)).toBeLessThanOrEqual(0.02);
+    // Kab. Serang: its own GK and BPS's P0 (4,48%, March 2025), and its extreme line.
+    const k = inputs.distributions.get("3604")!;
+    const kabPeople = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3604'`);
+    const kabBelowGk = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3604' AND pce_month_rp < ${k.poverty_line_rp}`);
+    expect(Math.abs(kabBelowGk / kabPeople / 0.0448 - 1)).toBeLessThanOrEqual(0.02);
+    const kabBelowExtreme = await scalar(`SELECT sum(members) FROM ${h} WHERE kab_kode = '3604' AND pce_month_rp < ${k.extreme_line_rp}`);
+    expect(Math.abs(kabBelowExtreme / kabPeople / k.extreme - 1)).toBeLessThanOrEqual(0.02);
+    expect(k.poverty_line_rp).toBeLessThan(d.poverty_line_rp); // each kab/kota's own line, not one national value
+    // The 8.799 KK list stays a list size: it is not the number of extreme-poor households.
+    const extremeHouseholds = await scalar(`SELECT count(*) FROM ${h} WHERE kab_kode = '3673' AND pce_month_rp < ${d.extreme_line_rp}`);
+    expect(extremeHouseholds).not.toBe(8799);
     expect(await scalar(`SELECT count(*) FROM ${h} WHERE kab_kode = '3673' AND on_target_list`)).toBe(8799);
     expect(await scalar(`SELECT sum(units) FROM ${r} WHERE programme_code = 'sembako_kota'`)).toBe(5611);
     // Whole rupiah per package, adding up to the budget exactly.
@@ -209,18 +243,22 @@ describe("schema and joins", () => {
 });
 
 describe("distributions", () => {
-  it("per-capita expenditure rises with desil and is log-normal-shaped within desil", async () => {
+  it("median per-capita expenditure rises with the registry desil, which ranks households imperfectly", async () => {
     const rows = await queryRows(
       db,
-      `SELECT kab_kode, desil, median(ln(pce_month_rp)) AS med, avg(ln(pce_month_rp)) AS mean, stddev_pop(ln(pce_month_rp)) AS sd
-       FROM ${tables.households} GROUP BY ALL ORDER BY kab_kode, desil`
+      `SELECT kab_kode, desil, median(pce_month_rp) AS med FROM ${tables.households} GROUP BY ALL ORDER BY kab_kode, desil`
     );
     expect(rows).toHaveLength(20);
     for (let i = 1; i < rows.length; i++) {
       if (rows[i]!.kab_kode === rows[i - 1]!.kab_kode) expect(Number(rows[i]!.med)).toBeGreaterThan(Number(rows[i - 1]!.med));
     }
-    // Symmetric in logs: mean and median of log expenditure nearly equal.
-    for (const r of rows) expect(Math.abs(Number(r.mean) - Number(r.med))).toBeLessThan(0.1 * Number(r.sd));
+    // A noisy proxy-means ranking: some extreme-poor people sit outside desil 1–2 (exclusion error) and
+    // most of desil 1 is above the extreme line (the list is broader than the survey concept).
+    const d = inputs.distributions.get("3673")!;
+    const outside = await scalar(`SELECT count(*) FROM ${tables.households} WHERE kab_kode = '3673' AND desil > 2 AND pce_month_rp < ${d.extreme_line_rp}`);
+    expect(outside).toBeGreaterThan(0);
+    const desil1Above = await scalar(`SELECT avg((pce_month_rp >= ${d.extreme_line_rp})::INT) FROM ${tables.households} WHERE kab_kode = '3673' AND desil = 1`);
+    expect(desil1Above).toBeGreaterThan(0.5);
   });
 
   it("households are larger and vulnerability flags more common in lower desil", async () => {
@@ -262,6 +300,21 @@ describe("overlap and gap structure", () => {
     const coverage = structureValue("Cakupan daftar sasaran Kota Serang");
     expect(coverage).toBeCloseTo(1 - 3784 / 8799, 3);
     expect(structureValue("RT miskin ekstrem Kota Serang tanpa program")).toBeGreaterThan(0);
+  });
+
+  it("shows the gap between the list and the survey concept as targeting error", async () => {
+    const line = inputs.distributions.get("3673")!.extreme_line_rp;
+    const extreme = structureValue("RT miskin ekstrem Kota Serang (di bawah garis ekstrem)");
+    expect(extreme).toBe(await scalar(`SELECT count(*) FROM ${tables.households} WHERE kab_kode = '3673' AND pce_month_rp < ${line}`));
+    const offList = await scalar(`SELECT count(*) FROM ${tables.households} WHERE kab_kode = '3673' AND pce_month_rp < ${line} AND NOT on_target_list`);
+    expect(structureValue("Kesalahan eksklusi")).toBeCloseTo(offList / extreme, 9);
+    // Some extreme-poor households are missed by the list, but most are on it.
+    expect(structureValue("Kesalahan eksklusi")).toBeGreaterThan(0);
+    expect(structureValue("Kesalahan eksklusi")).toBeLessThan(0.5);
+    // The 8.799 KK list is far broader than the survey concept: most of it is above the line.
+    const listAbove = await scalar(`SELECT count(*) FROM ${tables.households} WHERE kab_kode = '3673' AND on_target_list AND pce_month_rp >= ${line}`);
+    expect(structureValue("Kesalahan inklusi")).toBeCloseTo(listAbove / 8799, 9);
+    expect(structureValue("Kesalahan inklusi")).toBeGreaterThan(0.5);
   });
 
   it("targets sembako kota mostly, not perfectly, on desil 1–2", () => {

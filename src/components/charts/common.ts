@@ -41,6 +41,34 @@ export function baseConfig(): Config {
   };
 }
 
+/**
+ * Splits `text` at spaces into lines of at most `maxChars` characters (a longer word stays whole),
+ * for chart titles that Vega does not wrap by itself.
+ */
+export function wrapWords(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+/**
+ * A chart title (16 px bold) and subtitle (13 px) wrapped to fit `width` pixels: with autosize
+ * fit-x a line wider than the chart would squeeze the plot instead. One line stays a plain string.
+ */
+export function fittedTitle(title: string, subtitle: string | undefined, width: number): string | { text: string | string[]; subtitle?: string | string[] } {
+  const one = (lines: string[]) => (lines.length === 1 ? lines[0]! : lines);
+  const text = one(wrapWords(title, Math.floor(width / 10)));
+  if (subtitle === undefined) return typeof text === "string" ? text : { text };
+  return { text, subtitle: one(wrapWords(subtitle, Math.floor(width / 7.5))) };
+}
+
 function withUnit(formatted: string, unit: string): string {
   if (formatted === "–" || unit === "") return formatted;
   return unit === "%" ? `${formatted}%` : `${formatted} ${unit}`;

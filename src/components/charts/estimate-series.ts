@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/index.js";
-import { COLORS, NUMBER_FORMAT, VEGA_LITE_SCHEMA, YEAR_FORMAT, baseConfig, shortValueLabel, valueLabel } from "./common.js";
+import { COLORS, NUMBER_FORMAT, VEGA_LITE_SCHEMA, YEAR_FORMAT, baseConfig, fittedTitle, shortValueLabel, valueLabel } from "./common.js";
 
 type Layer = LayerSpec<Field>["layer"][number];
 
@@ -112,7 +112,7 @@ export function estimateSeriesSpec(options: EstimateSeriesOptions): TopLevelSpec
   }
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: options.subtitle ? { text: options.title, subtitle: options.subtitle } : options.title,
+    title: fittedTitle(options.title, options.subtitle, options.width ?? 640),
     width: options.width ?? 640,
     height: options.height ?? 280,
     data: { values: data },

@@ -5,7 +5,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/index.js";
 import { STATUS_LABEL_ID, STATUS_ORDER, type ProjectionStatus } from "../model/projection.js";
-import { COLORS, NUMBER_FORMAT, STATUS_COLORS, VEGA_LITE_SCHEMA, baseConfig, shortValueLabel, titleWithUnit, valueLabel } from "./common.js";
+import { COLORS, NUMBER_FORMAT, STATUS_COLORS, VEGA_LITE_SCHEMA, baseConfig, fittedTitle, shortValueLabel, titleWithUnit, valueLabel, wrapWords } from "./common.js";
 
 type Layer = LayerSpec<Field>["layer"][number];
 
@@ -66,8 +66,12 @@ export function rankingBarSpec(options: RankingOptions): TopLevelSpec {
     label_x: row.value ?? 0,
     note: row.note ?? ""
   }));
-  const y = { field: "nama", type: "nominal", title: "Wilayah", sort: ordered.map((r) => r.nama), axis: { title: null, labelLimit: 240 } } as const;
-  const x = { field: "value", type: "quantitative", title: titleWithUnit(options.title, options.unit), axis: { format: NUMBER_FORMAT } } as const;
+  // On a phone (fit-x) long texts would squeeze the bars: the axis title wraps, region names are cut earlier.
+  const width = options.width ?? 520;
+  const narrow = width < 480;
+  const xTitle = titleWithUnit(options.title, options.unit);
+  const y = { field: "nama", type: "nominal", title: "Wilayah", sort: ordered.map((r) => r.nama), axis: { title: null, labelLimit: narrow ? Math.round(width * 0.4) : 240 } } as const;
+  const x = { field: "value", type: "quantitative", title: narrow ? wrapWords(xTitle, Math.floor(width / 7.5)) : xTitle, axis: { format: NUMBER_FORMAT } } as const;
   const tooltip = [
     { field: "nama", type: "nominal", title: "Wilayah" },
     { field: "label", type: "nominal", title: options.title },
@@ -95,8 +99,8 @@ export function rankingBarSpec(options: RankingOptions): TopLevelSpec {
 
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: options.subtitle ? { text: options.title, subtitle: options.subtitle } : options.title,
-    width: options.width ?? 520,
+    title: fittedTitle(options.title, options.subtitle, width),
+    width,
     // A fixed height (not {step}) so renderChart can fit the width without vega-lite's "fit" warning.
     height: (options.rowHeight ?? 26) * Math.max(1, ordered.length),
     data: { values: data },
@@ -116,7 +120,8 @@ export function rankingBarSpec(options: RankingOptions): TopLevelSpec {
               domain: STATUS_ORDER.map((s) => STATUS_LABEL_ID[s]),
               range: STATUS_ORDER.map((s) => STATUS_COLORS[s])
             },
-            legend: { orient: "bottom", direction: "horizontal" }
+            // Four status names side by side need about 480 px; on a phone they stack.
+            legend: { orient: "bottom", direction: narrow ? "vertical" : "horizontal" }
           },
           tooltip: [...tooltip]
         }

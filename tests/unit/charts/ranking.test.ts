@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { STATUS_COLORS } from "../../../src/components/charts/common.js";
 import { rankRows, rankingBarSpec, type RankingRow } from "../../../src/components/charts/ranking.js";
+import { withWidth } from "../../../src/components/charts/embed.js";
 import { attr, compileSpec, countItems, groupsNamed, renderSvg, schemaErrors, schemaValidator, svgTexts } from "./vega-harness.js";
 
 beforeAll(() => void schemaValidator(), 120_000);
@@ -86,5 +87,23 @@ describe("rankingBarSpec", () => {
     expect(() =>
       rankingBarSpec({ rows: [ROWS[0]!, { ...ROWS[0]!, kode: "x" }], title: "T", unit: "%" })
     ).toThrow(/muncul lebih dari sekali/);
+  });
+
+  it("keeps its bars on a phone: title wrapped, legend stacked (fit-x at 326 px)", async () => {
+    const narrow = rankingBarSpec({
+      rows: ROWS,
+      title: "Perkiraan kemiskinan ekstrem 2026",
+      subtitle: "Perkiraan model, bukan angka resmi BPS; warna = status; urutan dari yang paling tertinggal",
+      unit: "%",
+      target: 0.5,
+      width: 326
+    }) as any;
+    expect(schemaErrors(narrow)).toEqual([]);
+    expect(Array.isArray(narrow.title.subtitle)).toBe(true);
+    expect(narrow.layer.find((l: { name: string }) => l.name === "bars").encoding.color.legend.direction).toBe("vertical");
+    const svg = await renderSvg(withWidth(narrow, 326));
+    // The widest bar (Kab. Serang, 2,2%) spans most of the plot, not a few pixels.
+    const widths = groupsNamed(svg, "bars")[0]!.items.map((i) => Number(/h([\d.]+)/.exec(attr(i.attrs, "d") ?? "")?.[1] ?? 0));
+    expect(Math.max(...widths)).toBeGreaterThan(100);
   });
 });

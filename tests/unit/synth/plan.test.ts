@@ -1,19 +1,13 @@
 // The generation plan (pure): exact counts per kecamatan from the published aggregates, and the
-// expenditure model fitted to BPS's two national points.
+// base-year expenditure distribution of each kab/kota (distribution.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCsvObjects } from "../../../loaders/lib/csv.js";
 import { REFERENCE_DIR } from "../../../loaders/lib/paths.js";
-import { fitNationalExpenditure, loadSynthInputs, type SynthInputs } from "../../../loaders/synth/inputs.js";
-import { buildPlan, desilExpenditure, KAB_SERANG, KOTA_SERANG, type SynthPlan } from "../../../loaders/synth/plan.js";
-
-/** Standard normal CDF (Abramowitz–Stegun 7.1.26 erf, |error| < 1.5e-7): independent of the code under test. */
-function normalCdf(x: number): number {
-  const t = 1 / (1 + 0.3275911 * (Math.abs(x) / Math.SQRT2));
-  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(x * x) / 2);
-  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
+import { tailSigma } from "../../../loaders/synth/distribution.js";
+import { loadSynthInputs, type SynthInputs } from "../../../loaders/synth/inputs.js";
+import { buildPlan, KAB_SERANG, KOTA_SERANG, type SynthPlan } from "../../../loaders/synth/plan.js";
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -27,21 +21,25 @@ beforeAll(async () => {
 const kecOf = (kab: string) => plan.kecamatan.filter((k) => k.kab_kode === kab);
 
 describe("inputs", () => {
-  it("reads the extreme line Rp351,957.4 (US$1.90 PPP 2011, BPS March 2023) with its source", () => {
-    expect(inputs.extremeLine.rp).toBe(351957.4);
-    expect(inputs.extremeLine.source).toMatch(/bisnis\.com/);
+  it("computes the spread below the poverty line from the two latent quantiles (hand-computed)", () => {
+    // r = e^{-0,5}: the extreme line is half a log unit below GK; w0 − wE = 0,25 → σ = 0,5 ÷ 0,25 = 2.
+    expect(tailSigma(Math.exp(-0.5), -1.5, -1.75)).toBeCloseTo(2, 12);
+    // r = 0,65, w0 − wE = 0,9 → σ = −ln 0,65 ÷ 0,9 = 0,430783 ÷ 0,9 = 0,478648.
+    expect(tailSigma(0.65, -1.6, -2.5)).toBeCloseTo(0.478648, 6);
+    expect(() => tailSigma(0.65, -2.5, -1.6)).toThrow(/harus di atas/);
+    expect(() => tailSigma(0.65, -2, -2)).toThrow(/harus di atas/);
   });
 
-  it("fits a log-normal that puts 1.12 % below the extreme line and P0 below the poverty line", () => {
-    const fit = fitNationalExpenditure({ rp: 351957.4, rate_pct: 1.12 }, { rp: 550458, p0_pct: 9.36 });
-    expect(normalCdf((Math.log(351957.4) - fit.mu) / fit.sigma)).toBeCloseTo(0.0112, 5);
-    expect(normalCdf((Math.log(550458) - fit.mu) / fit.sigma)).toBeCloseTo(0.0936, 5);
-    expect(() => fitNationalExpenditure({ rp: 350000, rate_pct: 5 }, { rp: 550000, p0_pct: 2 })).toThrow(/tidak valid/);
-  });
-
-  it("desil medians rise with desil", () => {
-    const medians = desilExpenditure(inputs).map((d) => d.median);
-    for (let i = 1; i < medians.length; i++) expect(medians[i]!).toBeGreaterThan(medians[i - 1]!);
+  it("has a base-year distribution for both default kab/kota from poverty_lines and the model: GK, extreme line = r × GK, P0, estimate", () => {
+    for (const kode of [KOTA_SERANG, KAB_SERANG]) {
+      const d = inputs.distributions.get(kode)!;
+      expect(d.year).toBe(2025);
+      expect(d.extreme_line_rp / d.poverty_line_rp).toBeCloseTo(d.ratio, 9);
+      expect(d.extreme).toBeLessThan(d.p0);
+      expect(d.extreme).toBeGreaterThan(0);
+    }
+    expect(inputs.distributions.get(KAB_SERANG)!.p0).toBeCloseTo(0.0448, 9); // BPS, March 2025
+    expect(inputs.distributions.get(KOTA_SERANG)!.p0).toBeCloseTo(0.0551, 9);
   });
 });
 

@@ -135,7 +135,12 @@ describe("reference CSVs", () => {
     const targets = await readCalibrationTargets();
     const value = (measure: string, region: string) => calibrationTarget(targets, measure, region).value;
     expect(value("households", "3673")).toBe(206578);
-    expect(value("extreme_people", "3673")).toBe(18000);
+    // List counts and survey figures of other years are kept under their own measures (context, not targets).
+    expect(value("extreme_list_people", "3673")).toBe(18000);
+    expect(calibrationTarget(targets, "extreme_list_people", "3673").note).toMatch(/hitungan daftar/);
+    expect(value("extreme_survey_people", "3604")).toBe(11371);
+    expect(calibrationTarget(targets, "extreme_survey_people", "3604").year).toBe(2022);
+    expect(targets.some((t) => t.measure === "extreme_people")).toBe(false);
     expect(value("target_households", "3673")).toBe(8799);
     expect(value("untouched_target_households", "3673")).toBe(3784);
     const kecamatan = ["367306", "367302", "367304", "367301", "367303", "367305"].map((k) => value("target_households", k));
