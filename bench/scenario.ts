@@ -215,9 +215,9 @@ export async function benchScenarioWasm(page: Page, siteUrl: string, scale: Scen
 
 /**
  * The planner's interaction on the built /skenario page (Kota Serang, synthetic default): a second
- * scenario, then Kasemen's sembako budget typed again and again. Per change: from the input event
- * to the new results on screen (including the input's debounce), and the page's own recompute and
- * render time (data-recompute-ms).
+ * scenario, then Kasemen's sembako budget typed again and again, each change once the previous
+ * one's charts are drawn. Per change: from the input event to the new figures on screen (including
+ * the input's debounce), and the page's own recompute and render time (data-recompute-ms).
  */
 export async function benchScenarioPageChange(page: Page, siteUrl: string, changes: number): Promise<{ input_to_results: Summary; recompute_render: Summary }> {
   await page.goto(`${siteUrl}/skenario`);
@@ -247,6 +247,8 @@ export async function benchScenarioPageChange(page: Page, siteUrl: string, chang
       input.value = String(value);
       input.dispatchEvent(new Event("input", { bubbles: true }));
       const ended = await done;
+      // The planner reads the figures before the next change: let the charts finish drawing.
+      while (results.dataset["chartsGeneration"] !== results.dataset["generation"]) await new Promise((resolve) => setTimeout(resolve, 10));
       return { total: ended - started, recompute: Number(results.dataset["recomputeMs"]) };
     }, 1000 + 100 * i);
     if (i < 2) continue; // the first change also waits for the targeting orders

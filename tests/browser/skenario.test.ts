@@ -26,6 +26,18 @@ const value = async (page: Page, key: string, scenario: number) => Number(await 
 async function generation(page: Page): Promise<number> {
   return Number((await page.locator("#scenario-results").getAttribute("data-generation")) ?? 0);
 }
+/** Waits until the figures and charts are drawn for the latest recompute and nothing changes for 400 ms. */
+async function waitForQuiet(page: Page): Promise<void> {
+  let last = -1;
+  for (let stable = 0; stable < 4; ) {
+    await page.waitForTimeout(100);
+    const [g, charts] = await page.evaluate(() => [document.querySelector("#scenario-results")?.getAttribute("data-generation"), document.querySelector("#scenario-results")?.getAttribute("data-charts-generation")]);
+    const now = Number(g ?? 0);
+    stable = now === last && g === charts ? stable + 1 : 0;
+    last = now;
+  }
+}
+
 async function waitForNewResults(page: Page, after: number): Promise<void> {
   await page.waitForFunction((g) => Number(document.querySelector("#scenario-results")?.getAttribute("data-generation") ?? 0) > g, after, { timeout: 60_000 });
 }
@@ -71,8 +83,17 @@ describe.skipIf(!chromiumAvailable())("scenario planner in the browser", () => {
     const card = page.locator('[data-programme-card="sembako_kota"]');
     await card.locator("details.scn-kec summary").click();
     g = await generation(page);
-    await card.locator('input[data-field="budget-kec"][data-kec="367302"]').fill("2000");
+    // Typed key by key, slower than the input's pause: the page recomputes between keys, and the
+    // field keeps its focus (the whole figure reaches the state, not just its first digit).
+    const kasemenInput = card.locator('input[data-field="budget-kec"][data-kec="367302"]');
+    await kasemenInput.click();
+    await kasemenInput.pressSequentially("2000", { delay: 120 });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("s") !== null);
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute("data-kec") === "367302" && (document.activeElement as HTMLInputElement).value === "2000"
+    );
     await waitForNewResults(page, g);
+    await waitForQuiet(page); // the last key's recompute
 
     const before = await value(page, "poor_persons", 0);
     const after = await value(page, "poor_persons", 1);

@@ -258,16 +258,23 @@ export function scenarioApp(options: AppOptions): HTMLElement {
         { "data-programme": code, "data-field": "budget-kec", "data-kec": kec.kode, min: "0", step: "1" },
         kecBudgets && change.budgets![kec.kode] !== undefined ? Math.round((change.budgets![kec.kode]! / JUTA) * 1000) / 1000 : undefined,
         baseKec / JUTA,
-        (v) =>
-          setState(
-            withChange(state, active, code, (c) => {
-              const current = c.budgets && Object.keys(c.budgets).some((k) => k.length === 6) ? { ...c.budgets } : {};
-              if (v === undefined) delete current[kec.kode];
-              else current[kec.kode] = v * JUTA;
-              return Object.keys(current).length === 0 ? without(c, "budgets") : { ...c, budgets: current };
-            }),
-            true
-          )
+        (v) => {
+          const next = withChange(state, active, code, (c) => {
+            const current = c.budgets && Object.keys(c.budgets).some((k) => k.length === 6) ? { ...c.budgets } : {};
+            if (v === undefined) delete current[kec.kode];
+            else current[kec.kode] = v * JUTA;
+            return Object.keys(current).length === 0 ? without(c, "budgets") : { ...c, budgets: current };
+          });
+          // Only the kab/kota budget field depends on this one: update it in place, so the field being
+          // typed in keeps its focus (re-rendering the controls would replace it mid-word).
+          const byKec = Object.keys(next.scenarios[active]!.changes[code]?.budgets ?? {}).some((k) => k.length === 6);
+          budget.disabled = byKec;
+          if (byKec) {
+            budget.value = "";
+            budget.title = "Anggaran diisi per kecamatan di bawah";
+          } else budget.removeAttribute("title");
+          setState(next);
+        }
       );
       kecGrid.append(field(`${kec.nama} (saat ini ${formatRupiah(baseKec)})`, input));
     }
