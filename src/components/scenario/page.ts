@@ -497,7 +497,8 @@ export function scenarioApp(options: AppOptions): HTMLElement {
             el("th", { scope: "row" }, label),
             ...computed.map((s, i) => {
               const v = value(kabs[i]!, s);
-              return el("td", { class: "num", "data-metric": key, "data-scenario": String(i), "data-value": v === null ? "" : String(v) }, format(v));
+              // A value in words ("tidak ada yang keluar") may wrap; a number with its unit stays on one line.
+              return el("td", { class: v === null ? "num scn-words" : "num", "data-metric": key, "data-scenario": String(i), "data-value": v === null ? "" : String(v) }, format(v));
             })
           )
         )
