@@ -1,7 +1,7 @@
 // Charts of the scenario planner: the extreme-poor trajectory of each scenario to the target year,
 // and horizontal bars comparing scenarios on one rupiah measure (cost per exit, budget to close the gap).
 import type { TopLevelSpec } from "vega-lite";
-import { COLORS, NUMBER_FORMAT, VEGA_LITE_SCHEMA, YEAR_FORMAT, baseConfig, titleWithUnit } from "./common.js";
+import { COLORS, NUMBER_FORMAT, VEGA_LITE_SCHEMA, YEAR_FORMAT, baseConfig, fittedTitle, titleWithUnit } from "./common.js";
 
 /** Scenario colours (up to three scenarios plus the status quo), distinguishable in greyscale print. */
 export const SCENARIO_COLORS = ["#1f5f8b", "#e07b1a", "#5b8c2a", "#7b3294"] as const;
@@ -32,7 +32,8 @@ export function trajectorySpec(options: TrajectoryOptions): TopLevelSpec {
   const x = { field: "year", type: "quantitative", title: "Tahun", axis: { format: YEAR_FORMAT, values: years, tickMinStep: 1 }, scale: { domain: [years[0]!, years.at(-1)!], nice: false } } as const;
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: options.subtitle ? { text: options.title, subtitle: options.subtitle } : options.title,
+    // Wrapped to the chart width: on a phone the subtitle would otherwise run past the edge.
+    title: fittedTitle(options.title, options.subtitle, options.width ?? 560),
     width: options.width ?? 560,
     height: options.height ?? 280,
     config: baseConfig(),
@@ -102,7 +103,8 @@ export function barsSpec(options: BarsOptions): TopLevelSpec {
   const domain = [0, max > 0 ? max * 1.45 : 1];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: options.subtitle ? { text: options.title, subtitle: options.subtitle } : options.title,
+    // Wrapped to the chart width: on a phone the subtitle would otherwise run past the edge.
+    title: fittedTitle(options.title, options.subtitle, options.width ?? 560),
     width: options.width ?? 560,
     height: { step: options.rowHeight ?? 28 },
     config: baseConfig(),

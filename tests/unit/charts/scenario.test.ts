@@ -26,6 +26,21 @@ describe("trajectorySpec", () => {
     expect(texts).toContain("2026");
     expect(texts).not.toContain("2.026");
   });
+  it("wraps a long subtitle to a phone-wide chart instead of running past its edge", async () => {
+    const narrow = trajectorySpec({
+      points: [{ scenario: "Dasar", year: 2025, value: 18_000, label: "18.000 jiwa" }],
+      scenarios: ["Dasar"],
+      title: "Penduduk miskin ekstrem",
+      subtitle: "Kota Serang, perkiraan model atas registri (DATA SINTETIS)",
+      unit: "jiwa",
+      target: { year: 2026, value: 0, label: "Target" },
+      width: 300
+    });
+    const title = narrow.title as { subtitle: string[] };
+    expect(title.subtitle.length).toBeGreaterThan(1);
+    expect(title.subtitle.join(" ")).toBe("Kota Serang, perkiraan model atas registri (DATA SINTETIS)");
+    for (const line of title.subtitle) expect(line.length * 7.5).toBeLessThanOrEqual(300);
+  });
   it("gives its marks no screen-reader description naming a data field in English", async () => {
     const labels = [...(await renderSvg(spec)).matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]!);
     expect(labels.filter((l) => /\b(scenario|year|value|label)\b/.test(l))).toEqual([]);
