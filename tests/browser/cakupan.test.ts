@@ -1,27 +1,13 @@
 // /cakupan in Chromium: figures equal those read from the published cells with native DuckDB, the
 // filter lives in the URL, drill-down to kelurahan, XLSX export read back, no external request, no
 // horizontal scroll at 390 px.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
-import { ROOT } from "../../loaders/lib/paths.js";
 import { formatCount } from "../../src/components/format.js";
 import { chromiumAvailable, watchPage, type PageProblems } from "../support/browser.js";
+import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";
-
-const DIST = path.join(ROOT, "dist");
-
-export function distTable(name: string): string {
-  const dir = path.join(DIST, "_file/data");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".parquet"));
-  if (!file) throw new Error(`${name} is not in dist/`);
-  return path.join(dir, file);
-}
-
-const sql = <T extends Record<string, unknown>>(query: string) => withDuckDB((c) => queryRows(c, query)) as Promise<T[]>;
 
 async function open(browser: Browser, url: string, width = 1280, height = 900): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
@@ -30,12 +16,6 @@ async function open(browser: Browser, url: string, width = 1280, height = 900): 
   await page.waitForSelector("#coverage-kpis", { timeout: 60_000 });
   await page.waitForSelector("#error-table", { timeout: 60_000 });
   return { page, problems };
-}
-
-function expectClean(problems: PageProblems): void {
-  expect(problems.externalRequests).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
-  expect(problems.failedRequests).toEqual([]);
 }
 
 const kpi = (page: Page, kind: string) => page.locator(`#coverage-kpis [data-kpi="${kind}"] .ts-kpi-value`).innerText();

@@ -1,27 +1,13 @@
 // Ringkasan (/) and Kemajuan (/kemajuan) in Chromium: the figures on screen are the ones in the
 // published Parquet files (read here with native DuckDB, independently of the page's reader).
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
-import { ROOT } from "../../loaders/lib/paths.js";
 import { formatPercent } from "../../src/components/format.js";
 import { chromiumAvailable, waitForPageSettled, watchPage, type PageProblems } from "../support/browser.js";
+import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";
 
-const DIST = path.join(ROOT, "dist");
 const KABKOTA = ["3601", "3602", "3603", "3604", "3671", "3672", "3673", "3674"];
-
-/** The published file of a table (dist/_file/data/<name>.<hash>.parquet). */
-function distTable(name: string): string {
-  const dir = path.join(DIST, "_file/data");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".parquet"));
-  if (!file) throw new Error(`${name} is not in dist/`);
-  return path.join(dir, file);
-}
-
-const sql = <T extends Record<string, unknown>>(query: string) => withDuckDB((c) => queryRows(c, query)) as Promise<T[]>;
 
 async function open(browser: Browser, url: string): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -29,12 +15,6 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; proble
   await page.goto(url);
   await waitForPageSettled(page);
   return { page, problems };
-}
-
-function expectClean(problems: PageProblems): void {
-  expect(problems.externalRequests).toEqual([]);
-  expect(problems.failedRequests).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
 }
 
 describe.skipIf(!chromiumAvailable())("progress pages show the published figures", () => {

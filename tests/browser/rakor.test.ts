@@ -2,26 +2,14 @@
 // native DuckDB, the region filter lives in the URL, XLSX export read back, an action survives a
 // reload (and a corrupt store is reported), meeting mode in and out, no external request, no
 // horizontal scroll at 390 px.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
-import { ROOT } from "../../loaders/lib/paths.js";
 import { ACTION_STORE_KEY } from "../../src/components/action-list.js";
 import { formatCount } from "../../src/components/format.js";
 import { chromiumAvailable, watchPage, type PageProblems } from "../support/browser.js";
+import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";
-
-function distTable(name: string): string {
-  const dir = path.join(ROOT, "dist/_file/data");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".parquet"));
-  if (!file) throw new Error(`${name} is not in dist/`);
-  return path.join(dir, file);
-}
-
-const sql = <T extends Record<string, unknown>>(query: string) => withDuckDB((c) => queryRows(c, query)) as Promise<T[]>;
 
 async function ready(page: Page): Promise<void> {
   await page.waitForSelector("#rakor-kpis", { timeout: 60_000 });
@@ -35,12 +23,6 @@ async function open(browser: Browser | BrowserContext, url: string, width = 1280
   await page.goto(url);
   await ready(page);
   return { page, problems };
-}
-
-function expectClean(problems: PageProblems): void {
-  expect(problems.externalRequests).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
-  expect(problems.failedRequests).toEqual([]);
 }
 
 const kpi = (page: Page, kind: string) => page.locator(`#rakor-kpis [data-kpi="${kind}"] .ts-kpi-value`).innerText();

@@ -1,24 +1,12 @@
 // /skenario in Chromium: the 2025 figure on screen is the one computed here with native DuckDB from
 // the published cells and lines; moving a control (Kasemen's sembako budget) changes the figures and
 // the URL; the URL restores the scenario; a broken link is refused; no request leaves the site.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
-import { ROOT } from "../../loaders/lib/paths.js";
 import { URL_PARAM, decodeState } from "../../src/components/scenario/spec.js";
-import { chromiumAvailable, watchPage, type PageProblems } from "../support/browser.js";
+import { chromiumAvailable, watchPage } from "../support/browser.js";
+import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";
-
-const DIST = path.join(ROOT, "dist");
-function distTable(name: string): string {
-  const dir = path.join(DIST, "_file/data");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".parquet"));
-  if (!file) throw new Error(`${name} is not in dist/`);
-  return path.join(dir, file);
-}
-const sql = <T extends Record<string, unknown>>(query: string) => withDuckDB((c) => queryRows(c, query)) as Promise<T[]>;
 
 const metric = (page: Page, key: string, scenario: number) => page.locator(`#scenario-compare td[data-metric="${key}"][data-scenario="${scenario}"]`);
 const value = async (page: Page, key: string, scenario: number) => Number(await metric(page, key, scenario).getAttribute("data-value"));
@@ -40,17 +28,6 @@ async function waitForQuiet(page: Page): Promise<void> {
 
 async function waitForNewResults(page: Page, after: number): Promise<void> {
   await page.waitForFunction((g) => Number(document.querySelector("#scenario-results")?.getAttribute("data-generation") ?? 0) > g, after, { timeout: 60_000 });
-}
-
-// Under heavy CPU load Chromium reports the duckdb-wasm module fetch as ERR_ABORTED although the
-// module compiles and every query runs (seen on /data too, which this page does not touch). Only that
-// exact report is tolerated; any other failed request, and any external request, fails the test.
-const WASM_ABORT = /\/duckdb-wasm@[^/]+\/dist\/duckdb-(eh|mvp)\.wasm net::ERR_ABORTED$/;
-
-function expectClean(problems: PageProblems): void {
-  expect(problems.externalRequests).toEqual([]);
-  expect(problems.failedRequests.filter((f) => !WASM_ABORT.test(f))).toEqual([]);
-  expect(problems.consoleErrors).toEqual([]);
 }
 
 describe.skipIf(!chromiumAvailable())("scenario planner in the browser", () => {

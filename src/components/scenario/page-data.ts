@@ -1,6 +1,6 @@
 // Everything the scenario page reads once per load: catalogue, current receipts, default lines and
 // trend, BPS P1 for the budget-to-close-the-gap formula, area names, sources. Then prepare() the SQL
-// model (the one window computation of the page).
+// model's cells (its targeting orders follow after the first figures, see page.ts).
 import type { Database } from "../database.js";
 import {
   allocationsQuery,
@@ -59,8 +59,6 @@ export interface PageData {
   readonly sources: readonly SourceRow[];
   readonly synthetic: boolean;
   readonly model: ScenarioSql;
-  /** Milliseconds spent preparing the targeting orders (the page's one window computation). */
-  readonly prepareMs: number;
 }
 
 /** BLT Dana Desa goes to desa only: Kab. Serang, not the kelurahan of Kota Serang. */
@@ -106,9 +104,7 @@ export async function loadPageData(db: Database, kab: string): Promise<PageData>
     .filter((row) => programmeAllowed(row.code, kab))
     .map((row) => ({ code: row.code, cost_per_hh_year_rp: 1, transfer_per_hh_year_rp: 0, eligible_desil_max: row.eligible_desil_max ?? 1, graduation_prob_per_year: 0 }));
   const model = new ScenarioSql(db, `scn_${kab}`);
-  const started = performance.now();
   await model.prepare([cellPartition(kab)], params);
-  const prepareMs = performance.now() - started;
   performance.mark("skenario:cells");
 
   const cells = cellPartition(kab).cells;
@@ -125,8 +121,7 @@ export async function loadPageData(db: Database, kab: string): Promise<PageData>
     allocations,
     sources,
     synthetic: sources.some((s) => s.name === cells && s.synthetic === true),
-    model,
-    prepareMs
+    model
   };
 }
 

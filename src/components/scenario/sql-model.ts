@@ -97,12 +97,10 @@ export class ScenarioSql {
   private statusQuo: { key: string; rows: AreaResult[] } | undefined;
   /** Ineligible capacity per "code|area" (area: a kab/kota or kecamatan code), the denominator of leakage. */
   private leakCapacity = new Map<string, number>();
-  /** Programmes whose orders prepare() computes. */
-  private programmes = new Set<string>();
-  private pending: readonly ProgrammeParams[] = [];
+  /** Programmes given to prepare(): prepareOrders() computes their orders. */
+  private programmes: readonly ProgrammeParams[] = [];
   private orders: Promise<void> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  private ordersReady = false;
 
   constructor(
     private readonly db: SqlRunner,
@@ -150,9 +148,8 @@ export class ScenarioSql {
       SELECT c.*, coalesce(r.r0, 0) AS r0, coalesce(r.cur, MAP()::MAP(VARCHAR, DOUBLE)) AS cur
       FROM c LEFT JOIN (SELECT gid, max(s) AS r0, map_from_entries(list(struct_pack(k := code, v := s))) AS cur FROM ${rec} GROUP BY gid) r ON r.gid = c.gid
       ORDER BY c.gid`);
-    this.pending = programmes;
+    this.programmes = programmes;
     this.orders = undefined;
-    this.ordersReady = false;
     // The recompute statement stays prepared while the pool table's rows change between runs. DuckDB
     // does not prepare it again after a data change, so a plan pruned by the pool table's statistics
     // at preparation time (a "cut > 0" branch folded away while no pool had a cut) would silently
@@ -160,7 +157,6 @@ export class ScenarioSql {
     await this.db.rows(sql`SET disabled_optimizers = 'statistics_propagation,compressed_materialization'`, { local: true });
     await this.db.rows(sql`CREATE OR REPLACE TABLE ${this.names.pool} (${raw(POOL_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", "))})`);
     this.leakCapacity = new Map();
-    this.programmes = new Set(programmes.map((p) => p.code));
     this.prepared = true;
     this.statusQuo = undefined;
   }
@@ -172,13 +168,7 @@ export class ScenarioSql {
    */
   prepareOrders(): Promise<void> {
     if (!this.prepared) throw new Error("ScenarioSql.prepare() must run first");
-    if (!this.orders) {
-      const orders: Promise<void> = this.buildOrders(this.pending).then(() => {
-        // A later prepare() replaced these tables: its own orders decide.
-        if (this.orders === orders) this.ordersReady = true;
-      });
-      this.orders = orders;
-    }
+    this.orders ??= this.buildOrders(this.programmes);
     return this.orders;
   }
 
@@ -284,7 +274,7 @@ GROUP BY GROUPING SETS ((kab_kode), (kab_kode, kec_kode), (kab_kode, kel_kode))`
     const regions = new Map(run.regions.map((r) => [r.kab_kode, r]));
     for (const p of run.programmes) {
       const code = p.params.code;
-      if (!this.programmes.has(code)) throw new Error(`programme ${code} was not prepared`);
+      if (!this.programmes.some((prepared) => prepared.code === code)) throw new Error(`programme ${code} was not prepared`);
       const kecPools = p.pools.filter((b) => scopeOf(b.area_kode) === "kec").map((b) => b.area_kode);
       const dpm = p.params.transfer_per_hh_year_rp / 12;
       const lgs = years * Math.log(1 - p.params.graduation_prob_per_year);
