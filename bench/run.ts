@@ -18,7 +18,7 @@ import { benchPeriksa, ensurePeriksaFixtures } from "./periksa.js";
 import { summarise, type Summary } from "./stats.js";
 import { benchCells, type CellBenchRow } from "./cells.js";
 import { SCENARIO_SCALES, areasOf, benchProgrammes, benchScenarioArquero, benchScenarioPageChange, benchScenarioNative, benchScenarioWasm, ensureScenarioFixture, scenarioFixture, scenarioWorkloads, type Workloads } from "./scenario.js";
-import type { ProgrammeParams } from "../src/components/scenario/types.js";
+import type { ProgrammeParams } from "../src/components/skenario/types.js";
 
 const QUERY_RUNS = 20;
 const WARMUP_RUNS = 3;

@@ -13,11 +13,11 @@ import { BUILD_DIR, ROOT } from "../loaders/lib/paths.js";
 import { readProgrammes } from "../loaders/programmes/reference.js";
 import { CELL_PROGRAMMES_TABLE, CELLS_TABLE, buildCells } from "../loaders/registry/cells.js";
 import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
-import { ScenarioArquero } from "../src/components/scenario/arquero-model.js";
-import { ScenarioSql, type SqlRunner } from "../src/components/scenario/sql-model.js";
-import { programmeParams, type CatalogueRow } from "../src/components/scenario/spec.js";
-import type { ModelRun, ProgrammeParams, ScenarioCell, ScenarioReceipt } from "../src/components/scenario/types.js";
-import type { SqlQuery } from "../src/components/sql.js";
+import { ScenarioArquero } from "../src/components/skenario/arquero-model.js";
+import { ScenarioSql, type SqlRunner } from "../src/components/skenario/sql-model.js";
+import { programmeParams, type CatalogueRow } from "../src/components/skenario/spec.js";
+import type { ModelRun, ProgrammeParams, ScenarioCell, ScenarioReceipt } from "../src/components/skenario/types.js";
+import type { SqlQuery } from "../src/components/core/sql.js";
 import { summarise, type Summary } from "./stats.js";
 
 export const SCENARIO_SCALES = ["kota_serang", "banten"] as const;
@@ -173,7 +173,7 @@ export async function benchScenarioWasm(page: Page, siteUrl: string, scale: Scen
     const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href);
     return { db: links.find((h) => /\/components\/db\.[0-9a-f]+\.js$/.test(h)) ?? null, model: links.find((h) => /\/components\/scenario\/sql-model\.[0-9a-f]+\.js$/.test(h)) ?? null };
   });
-  if (!urls.db || !urls.model) throw new Error("the /skenario page does not preload db.ts and scenario/sql-model.ts");
+  if (!urls.db || !urls.model) throw new Error("the /skenario page does not preload db.ts and skenario/sql-model.ts");
   const cellsUrl = `${siteUrl}/bench-data/${path.basename(scenarioFixture(scale).cells)}`;
   const progUrl = `${siteUrl}/bench-data/${path.basename(scenarioFixture(scale).programmes)}`;
   const prepare_ms = await page.evaluate(

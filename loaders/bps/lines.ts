@@ -103,7 +103,7 @@ const fmtRatio = (r: number): string => r.toFixed(3).replace(".", ",");
 /**
  * The ratio for `series` in `year` from the published anchors alone: the anchor of that year, or
  * the nearest anchor year of the same series (later on ties), its interval widened by 0,01 per year
- * of distance. Calibration (src/components/model/calibrate.ts) may replace these.
+ * of distance.
  */
 export function anchorRatio(anchors: readonly LineAnchor[], series: LineSeries, year: number): RatioEstimate | null {
   const own = anchors.filter((a) => a.series === series && a.region_kode === "00");

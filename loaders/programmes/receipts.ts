@@ -1,12 +1,12 @@
 // Programme beneficiary lists → programme_receipts rows. Each row names a recipient by NIK and/or
 // NO_KK; the household is the NO_KK (or, for NIK-only rows, the NO_KK the registry lists for that
 // NIK), and hh_id is its keyed hash, the same as registry_households.hh_id, so the two join.
-import type { RowHandler, RowView } from "../registry/check-table.js";
+import type { RowHandler, RowView } from "../../src/components/domain/registry-rules/check-table.js";
 import type { RegistryLookup } from "../registry/households.js";
-import { checkIdentity } from "../registry/identity.js";
-import { cellIssue, hasError, type CellIssue } from "../registry/issues.js";
+import { checkIdentity } from "../../src/components/domain/registry-rules/identity.js";
+import { cellIssue, hasError, type CellIssue } from "../../src/components/domain/registry-rules/issues.js";
 import { readNumber } from "../registry/registry-rows.js";
-import { isBlank } from "../registry/values.js";
+import { isBlank } from "../../src/components/domain/registry-rules/values.js";
 
 /** What the manifest says about one file (programme, funder, period), plus where its rows go. */
 export interface ReceiptFileContext {

@@ -3,11 +3,11 @@
 // columns). Used by `validate` for one file and by the private ingest for all of them.
 import path from "node:path";
 import { ReceiptAccumulator, ReceiptRowHandler } from "../programmes/receipts.js";
-import { checkRows, locateHeader, scoreHeader, type HeaderLayout } from "./check-table.js";
+import { checkRows, locateHeader, scoreHeader, type HeaderLayout } from "../../src/components/domain/registry-rules/check-table.js";
 import { FLAG_COLUMNS, type CanonicalColumn, type ColumnResolver } from "./columns.js";
 import type { TextEncodingName } from "./decode.js";
 import { HouseholdAccumulator, type RegistryLookup } from "./households.js";
-import { severityOf, type Issue, type IssueCode } from "./issues.js";
+import { severityOf, type Issue, type IssueCode } from "../../src/components/domain/registry-rules/issues.js";
 import type { RegionIndex, RegionLevel } from "./region-match.js";
 import { RegistryRowHandler, type RegionSummary } from "./registry-rows.js";
 import { openTable, UnreadableFileError } from "./table-reader.js";

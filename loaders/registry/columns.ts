@@ -1,10 +1,10 @@
-// Column names: the aliases and resolver are shared with the browser (src/components/registry-rules/
+// Column names: the aliases and resolver are shared with the browser (src/components/domain/registry-rules/
 // columns.ts); this module adds the site's own spellings from data/private/column-map.csv.
 import { readFile } from "node:fs/promises";
 import { parseCsv } from "../lib/csv.js";
-import { CANONICAL_COLUMNS, normaliseHeader, SiteSettingsError, type CanonicalColumn } from "../../src/components/registry-rules/columns.js";
+import { CANONICAL_COLUMNS, normaliseHeader, SiteSettingsError, type CanonicalColumn } from "../../src/components/domain/registry-rules/columns.js";
 
-export * from "../../src/components/registry-rules/columns.js";
+export * from "../../src/components/domain/registry-rules/columns.js";
 
 /** Reads data/private/column-map.csv (`alias,column`); a missing file means no site aliases. */
 export async function loadColumnMap(file: string): Promise<Map<string, CanonicalColumn>> {

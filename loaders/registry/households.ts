@@ -4,7 +4,7 @@
 // maps during the ingest; the rows it emits carry the keyed hash instead.
 import { FLAG_COLUMNS, type FlagColumn } from "./columns.js";
 import { highHalf, IdentityTable, joinDigits, lowHalf, splitDigits } from "./identity-table.js";
-import { cellIssue, severityOf, type CellIssue, type Issue } from "./issues.js";
+import { cellIssue, severityOf, type CellIssue, type Issue } from "../../src/components/domain/registry-rules/issues.js";
 
 /**
  * ASSUMPTION, not a statistic: monthly per-capita expenditure (Rp) imputed for a household whose

@@ -17,7 +17,7 @@ import { loadReceiptManifest } from "../programmes/receipts-manifest.js";
 import { ReceiptAccumulator } from "../programmes/receipts.js";
 import { checkFile, type FileKind, type FileReport } from "./check-file.js";
 import { DESIL_PCE_ASSUMPTION, HouseholdAccumulator, type DesilPceTable } from "./households.js";
-import { severityOf, type Issue, type IssueCode } from "./issues.js";
+import { severityOf, type Issue, type IssueCode } from "../../src/components/domain/registry-rules/issues.js";
 import { formatIssueLine, writePrivateReport } from "./private-report.js";
 import { fileDate, loadRegistryManifest } from "./registry-manifest.js";
 import { toRejectionRow, type RejectionRow } from "./rejections.js";

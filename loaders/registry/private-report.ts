@@ -3,7 +3,7 @@
 // ingest_rejections table and /data carry only the code-written `message`.
 import path from "node:path";
 import { writeFileAtomic } from "../lib/atomic.js";
-import type { Issue } from "./issues.js";
+import type { Issue } from "../../src/components/domain/registry-rules/issues.js";
 
 export const REPORTS_SUBDIR = "reports";
 

@@ -1,13 +1,13 @@
-// Region matching lives in src/components/registry-rules/region-index.ts (shared with /periksa);
+// Region matching lives in src/components/domain/registry-rules/region-index.ts (shared with /periksa);
 // this module reads the reference list and the site's alias file from disk.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCsv, parseCsvObjects } from "../lib/csv.js";
 import { REFERENCE_DIR } from "../lib/paths.js";
 import { SiteSettingsError } from "./columns.js";
-import { REGION_ALIASES, RegionIndex, type Region, type RegionAlias, type RegionLevel } from "../../src/components/registry-rules/region-index.js";
+import { REGION_ALIASES, RegionIndex, type Region, type RegionAlias, type RegionLevel } from "../../src/components/domain/registry-rules/region-index.js";
 
-export * from "../../src/components/registry-rules/region-index.js";
+export * from "../../src/components/domain/registry-rules/region-index.js";
 
 const CODE_SEPARATORS = /[.\s]/g;
 

@@ -1,12 +1,12 @@
 // Validation of one BNBA row: identity numbers, region, desil, members, expenditure and flags.
 // Names and addresses are never read: only the columns below leave the raw cells.
-import type { RowHandler, RowView } from "./check-table.js";
+import type { RowHandler, RowView } from "../../src/components/domain/registry-rules/check-table.js";
 import { FLAG_COLUMNS, type CanonicalColumn } from "./columns.js";
 import { flagBit, type HouseholdAccumulator, type PersonRecord } from "./households.js";
-import { checkIdentity } from "./identity.js";
-import { cellIssue, hasError, type CellIssue } from "./issues.js";
+import { checkIdentity } from "../../src/components/domain/registry-rules/identity.js";
+import { cellIssue, hasError, type CellIssue } from "../../src/components/domain/registry-rules/issues.js";
 import { isRegionFailure, type MatchHow, type RegionIndex, type RegionLevel } from "./region-match.js";
-import { cellText, isBlank, parseFlag, parseIndonesianNumber, quoteValue, type Cell } from "./values.js";
+import { cellText, isBlank, parseFlag, parseIndonesianNumber, quoteValue, type Cell } from "../../src/components/domain/registry-rules/values.js";
 
 export const MEMBERS_MAX = 50;
 export const PCE_MAX = 1_000_000_000;

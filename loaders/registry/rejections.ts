@@ -3,7 +3,7 @@
 // names, addresses or any other cell text: messages are written from the code, the column and
 // official region names; an issue's private `detail` is dropped here (it goes to data/private/reports/).
 import type { TableSchema } from "../lib/schema.js";
-import type { Issue } from "./issues.js";
+import type { Issue } from "../../src/components/domain/registry-rules/issues.js";
 
 export const INGEST_REJECTIONS_SCHEMA: TableSchema = {
   name: "ingest_rejections",

@@ -12,10 +12,10 @@ import {
   worksheetTable,
   type HeaderScore,
   type OpenedTable
-} from "../../src/components/registry-rules/table.js";
+} from "../../src/components/domain/registry-rules/table.js";
 import { detectEncoding } from "./decode.js";
 
-export * from "../../src/components/registry-rules/table.js";
+export * from "../../src/components/domain/registry-rules/table.js";
 
 export interface OpenOptions {
   /** Worksheet name or 1-based position (XLSX); default the first. */

@@ -1,6 +1,6 @@
 // The readable Indonesian report of `npm run data -- validate <file>` and its --json form.
 import type { FileReport } from "./check-file.js";
-import type { Issue } from "./issues.js";
+import type { Issue } from "../../src/components/domain/registry-rules/issues.js";
 
 const DELIMITER_NAMES: Record<string, string> = { ";": "titik koma (;)", ",": "koma (,)", "\t": "tab", "|": "garis tegak (|)" };
 const ENCODING_NAMES: Record<string, string> = {

@@ -1,5 +1,5 @@
 // extreme_estimates, extreme_validation, extreme_calibration: the calibrated extreme-poverty model
-// (src/components/model/extreme-model.ts) run on the committed BPS snapshot. Model estimates are
+// (src/components/domain/model/extreme-model.ts) run on the committed BPS snapshot. Model estimates are
 // labelled as such in every column description; they are not BPS figures.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { loadRows, writeParquet, type Provenance } from "../lib/parquet.js";
@@ -9,8 +9,8 @@ import { BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
 import { readExtremeSnapshot } from "../bps/snapshot.js";
 import { snapshotWithImports } from "../bps/import.js";
 import type { PovertyRow } from "../bps/rows.js";
-import { calibrateByYear, ExtremeModel, SERIES_LABEL_ID, type CalibratedModel, type LineSeriesCode } from "../../src/components/model/extreme-model.js";
-import { TAIL_MODEL_LABEL } from "../../src/components/model/tail.js";
+import { calibrateByYear, ExtremeModel, SERIES_LABEL_ID, type CalibratedModel, type LineSeriesCode } from "../../src/components/domain/model/extreme-model.js";
+import { TAIL_MODEL_LABEL } from "../../src/components/domain/model/tail.js";
 
 const REGION = { name: "region_kode", type: "VARCHAR", description: "Kode wilayah: 36 Banten, 3601–3674 kabupaten/kota" } as const;
 const SERIES = { name: "series", type: "VARCHAR", description: "Garis ekstrem: usd215_ppp2017 (baru, berlaku) atau usd190_ppp2011 (lama)" } as const;
@@ -95,7 +95,7 @@ export const EXTREME_CALIBRATION_SCHEMA: TableSchema = {
 const LOADER = "loaders/tables/extreme-estimates.ts";
 const PROVENANCE: Provenance = {
   source:
-    "Perkiraan model Tepat Sasaran (bukan angka resmi BPS) dari P0, P1, P2 BPS (data/reference/bps/bps_poverty.csv), garis ekstrem (data/reference/bps/lines.csv) dan angka survei kemiskinan ekstrem BPS (data/reference/bps/bps_extreme_poverty.csv). Metode: src/components/model/.",
+    "Perkiraan model Tepat Sasaran (bukan angka resmi BPS) dari P0, P1, P2 BPS (data/reference/bps/bps_poverty.csv), garis ekstrem (data/reference/bps/lines.csv) dan angka survei kemiskinan ekstrem BPS (data/reference/bps/bps_extreme_poverty.csv). Metode: src/components/domain/model/.",
   retrieved_at: SNAPSHOT_RETRIEVED_AT,
   loader: LOADER,
   synthetic: false

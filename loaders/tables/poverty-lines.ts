@@ -8,7 +8,7 @@ import { anchorRatio, buildPovertyLineRows, readLineAnchors, type LineAnchor, ty
 import { BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
 import { snapshotWithImports } from "../bps/import.js";
 import type { PovertyRow } from "../bps/rows.js";
-import { ratioFromLines } from "../../src/components/model/extreme-ratio.js";
+import { ratioFromLines } from "../../src/components/domain/model/extreme-ratio.js";
 
 export const POVERTY_LINES_SCHEMA: TableSchema = {
   name: "poverty_lines",
@@ -44,7 +44,7 @@ export function povertyLineRows(povertyRows: readonly PovertyRow[], anchors: rea
   const national = povertyRows
     .filter((r) => r.region_kode === "00" && r.poverty_line_rp !== null)
     .map((r) => ({ year: r.year, month: r.month, poverty_line_rp: r.poverty_line_rp! }));
-  // r_t from the rupiah lines (src/components/model/extreme-ratio.ts), the same function the model uses;
+  // r_t from the rupiah lines (src/components/domain/model/extreme-ratio.ts), the same function the model uses;
   // rounds without a national GK fall back to the nearest published anchor.
   const lookup: RatioLookup =
     ratioFor ??

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { formatCount } from "../../src/components/format.js";
+import { formatCount } from "../../src/components/core/format.js";
 import { chromiumAvailable, watchPage, type PageProblems } from "../support/browser.js";
 import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";

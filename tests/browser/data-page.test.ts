@@ -5,8 +5,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, waitForPageSettled, watchPage } from "../support/browser.js";
 import { useBuiltSite } from "../support/site.js";
-import { exportFileName } from "../../src/components/export.js";
-import { exportStem } from "../../src/components/table-export.js";
+import { exportFileName } from "../../src/components/core/export.js";
+import { exportStem } from "../../src/components/sumber-data/table-export.js";
 
 const hasChromium = chromiumAvailable();
 /** Tables up to this many rows are downloaded in both formats by the test. */

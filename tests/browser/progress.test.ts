@@ -2,7 +2,7 @@
 // published Parquet files (read here with native DuckDB, independently of the page's reader).
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { formatPercent } from "../../src/components/format.js";
+import { formatPercent } from "../../src/components/core/format.js";
 import { chromiumAvailable, waitForPageSettled, watchPage, type PageProblems } from "../support/browser.js";
 import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";

@@ -5,8 +5,8 @@
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ACTION_STORE_KEY } from "../../src/components/action-list.js";
-import { formatCount } from "../../src/components/format.js";
+import { ACTION_STORE_KEY } from "../../src/components/rakor/action-list.js";
+import { formatCount } from "../../src/components/core/format.js";
 import { chromiumAvailable, watchPage, type PageProblems } from "../support/browser.js";
 import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";

@@ -3,7 +3,7 @@
 // the URL; the URL restores the scenario; a broken link is refused; no request leaves the site.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { URL_PARAM, decodeState } from "../../src/components/scenario/spec.js";
+import { URL_PARAM, decodeState } from "../../src/components/skenario/spec.js";
 import { chromiumAvailable, watchPage } from "../support/browser.js";
 import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";

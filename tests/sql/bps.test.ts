@@ -6,7 +6,7 @@ import { parseCsvObjects } from "../../loaders/lib/csv.js";
 import { withDuckDB } from "../../loaders/lib/duck.js";
 import { BPS_SNAPSHOT_DIR } from "../../loaders/bps/paths.js";
 import { buildBpsExtremePoverty, buildBpsPoverty, buildTargets } from "../../loaders/tables/bps.js";
-import { sql } from "../../src/components/sql.js";
+import { sql } from "../../src/components/core/sql.js";
 import { fileSource, openWasmDatabase, type WasmDatabase } from "../support/wasm-db.js";
 import { makeTempDir } from "../support/tmp.js";
 

@@ -1,5 +1,5 @@
-// Coverage, targeting-error, overlap, untouched and allocation queries (queries/cakupan.ts and
-// queries/rakor.ts) on small hand-made registry cells in duckdb-wasm, each answer computed by hand
+// Coverage, targeting-error, overlap, untouched and allocation queries (cakupan/queries.ts and
+// rakor/queries.ts) on small hand-made registry cells in duckdb-wasm, each answer computed by hand
 // in the comments. Edge cases from issue 11: a programme with no eligible band (kube), a kelurahan
 // with zero target households (3673021002) and one with no cells at all (3673021003), a funder pair
 // (kota–provinsi) that collides through one programme pair (sk+sp, duplicate) and not another
@@ -22,7 +22,7 @@ import {
   type ErrorRow,
   type StrategyCoverageRow,
   type UntouchedRow
-} from "../../src/components/queries/cakupan.js";
+} from "../../src/components/cakupan/queries.js";
 import {
   overlapsByArea,
   overlapsByFunderPair,
@@ -32,7 +32,7 @@ import {
   type OverlapAreaRow,
   type OverlapRow,
   type UnservedRow
-} from "../../src/components/queries/rakor.js";
+} from "../../src/components/rakor/queries.js";
 import { openWasmDatabase, type WasmDatabase } from "../support/wasm-db.js";
 
 let wasm: WasmDatabase;

@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDuckDB } from "../../loaders/lib/duck.js";
 import { buildRegions } from "../../loaders/tables/regions.js";
-import { DataError } from "../../src/components/database.js";
-import { ident, list, sql } from "../../src/components/sql.js";
+import { DataError } from "../../src/components/core/database.js";
+import { ident, list, sql } from "../../src/components/core/sql.js";
 import { fileSource, openWasmDatabase, type WasmDatabase } from "../support/wasm-db.js";
 import { makeTempDir } from "../support/tmp.js";
 

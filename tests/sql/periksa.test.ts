@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsvObjects } from "../../loaders/lib/csv.js";
 import { ROOT } from "../../loaders/lib/paths.js";
 import { loadRegionIndex } from "../../loaders/registry/region-match.js";
-import { makeColumnResolver } from "../../src/components/registry-rules/columns.js";
-import type { RegionIndex } from "../../src/components/registry-rules/region-index.js";
+import { makeColumnResolver } from "../../src/components/domain/registry-rules/columns.js";
+import type { RegionIndex } from "../../src/components/domain/registry-rules/region-index.js";
 import { loadPeople, matchPairs } from "../../src/components/periksa/match.js";
 import { ListFileError, readList, type ReadContext } from "../../src/components/periksa/read-list.js";
 import { buildResults, type ListInput } from "../../src/components/periksa/results.js";
-import type { OverlapRuleRow } from "../../src/components/queries/periksa.js";
+import type { OverlapRuleRow } from "../../src/components/periksa/queries.js";
 import { openWasmDatabase, type WasmDatabase } from "../support/wasm-db.js";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/periksa");

@@ -2,9 +2,9 @@
 // has the properties a planner relies on (more budget never raises the count, and so on).
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ScenarioArquero } from "../../src/components/scenario/arquero-model.js";
-import { ScenarioSql } from "../../src/components/scenario/sql-model.js";
-import { AREA_NUMBER_FIELDS, inclusionError, type AreaResult, type ModelRun } from "../../src/components/scenario/types.js";
+import { ScenarioArquero } from "../../src/components/skenario/arquero-model.js";
+import { ScenarioSql } from "../../src/components/skenario/sql-model.js";
+import { AREA_NUMBER_FIELDS, inclusionError, type AreaResult, type ModelRun } from "../../src/components/skenario/types.js";
 import { createCellTables } from "../support/scenario-cells.js";
 import { RANDOM_CATALOGUE, randomCells, randomRun } from "../support/scenario-random.js";
 import { openWasmDatabase, type WasmDatabase } from "../support/wasm-db.js";

@@ -2,9 +2,9 @@
 // comments, for the DuckDB SQL implementation (duckdb-wasm in Node) and its Arquero twin alike.
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ScenarioArquero } from "../../src/components/scenario/arquero-model.js";
-import { ScenarioSql } from "../../src/components/scenario/sql-model.js";
-import type { AreaResult, ModelRun, ProgrammeParams, ProgrammeRun, ScenarioCell, ScenarioReceipt } from "../../src/components/scenario/types.js";
+import { ScenarioArquero } from "../../src/components/skenario/arquero-model.js";
+import { ScenarioSql } from "../../src/components/skenario/sql-model.js";
+import type { AreaResult, ModelRun, ProgrammeParams, ProgrammeRun, ScenarioCell, ScenarioReceipt } from "../../src/components/skenario/types.js";
 import { createCellTables } from "../support/scenario-cells.js";
 import { openWasmDatabase, type WasmDatabase } from "../support/wasm-db.js";
 

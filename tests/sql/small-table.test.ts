@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
 import { buildRegions } from "../../loaders/tables/regions.js";
-import { DataError } from "../../src/components/database.js";
-import { decodeSmallTable, loadSmallTable } from "../../src/components/small-table.js";
+import { DataError } from "../../src/components/core/database.js";
+import { decodeSmallTable, loadSmallTable } from "../../src/components/core/small-table.js";
 import { makeTempDir } from "../support/tmp.js";
 
 const tmp = makeTempDir("small-table");

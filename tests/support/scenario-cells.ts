@@ -1,8 +1,8 @@
 // Hand-made registry cell tables for scenario tests: the columns the model reads, with the types of
 // loaders/registry/cells-schema.ts, created in duckdb-wasm through bound parameters.
-import type { Database } from "../../src/components/database.js";
-import { ident, join, sql } from "../../src/components/sql.js";
-import type { ScenarioCell, ScenarioReceipt } from "../../src/components/scenario/types.js";
+import type { Database } from "../../src/components/core/database.js";
+import { ident, join, sql } from "../../src/components/core/sql.js";
+import type { ScenarioCell, ScenarioReceipt } from "../../src/components/skenario/types.js";
 
 export async function createCellTables(db: Database, cellsTable: string, programmesTable: string, cells: readonly ScenarioCell[], receipts: readonly ScenarioReceipt[]): Promise<void> {
   const cellRows = cells.map(

@@ -1,5 +1,5 @@
 // Seeded random cell tables and scenarios for the scenario model's agreement and property tests.
-import type { ModelRun, ProgrammeParams, ProgrammeRun, ScenarioCell, ScenarioReceipt, TargetingRule } from "../../src/components/scenario/types.js";
+import type { ModelRun, ProgrammeParams, ProgrammeRun, ScenarioCell, ScenarioReceipt, TargetingRule } from "../../src/components/skenario/types.js";
 
 /** Mulberry32: small deterministic PRNG. */
 export function rng(seed: number): () => number {

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import { readParquet } from "parquet-wasm";
-import { Database, SESSION_SETTINGS, type ConnectionLike, type TableSource } from "../../src/components/database.js";
+import { Database, SESSION_SETTINGS, type ConnectionLike, type TableSource } from "../../src/components/core/database.js";
 
 const require = createRequire(import.meta.url);
 const DIST = path.dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));

@@ -2,7 +2,7 @@
 // registry records as received, against a reference line (default 1 unit per target household), so
 // under- and over-served areas stand out. Areas without a published allocation say so in text.
 import type { TopLevelSpec } from "vega-lite";
-import { formatNumber } from "../format.js";
+import { formatNumber } from "../core/format.js";
 import { COLORS, NUMBER_FORMAT, VEGA_LITE_SCHEMA, baseConfig } from "./common.js";
 
 export interface AllocationChartRow {

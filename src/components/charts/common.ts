@@ -1,7 +1,7 @@
 // Pieces every chart builder shares: schema version, Indonesian config, colours, label formatting.
 import type { Config } from "vega-lite";
-import { formatNumber } from "../format.js";
-import type { ProjectionStatus } from "../model/projection.js";
+import { formatNumber } from "../core/format.js";
+import type { ProjectionStatus } from "../domain/model/projection.js";
 import { LOCALE_ID } from "./locale.js";
 
 /** Vega-Lite major version the specs are written for (the schema in node_modules/vega-lite). */

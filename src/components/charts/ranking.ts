@@ -4,7 +4,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/index.js";
-import { STATUS_LABEL_ID, STATUS_ORDER, type ProjectionStatus } from "../model/projection.js";
+import { STATUS_LABEL_ID, STATUS_ORDER, type ProjectionStatus } from "../domain/model/projection.js";
 import { COLORS, NUMBER_FORMAT, STATUS_COLORS, VEGA_LITE_SCHEMA, baseConfig, fittedTitle, shortValueLabel, titleWithUnit, valueLabel, wrapWords } from "./common.js";
 
 type Layer = LayerSpec<Field>["layer"][number];

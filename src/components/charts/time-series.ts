@@ -7,8 +7,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/index.js";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
-import { formatNumber } from "../format.js";
-import { DEFAULT_TARGET_YEAR } from "../model/projection.js";
+import { formatNumber } from "../core/format.js";
+import { DEFAULT_TARGET_YEAR } from "../domain/model/projection.js";
 import {
   COLORS,
   NUMBER_FORMAT,

@@ -1,5 +1,5 @@
 // How /periksa labels an opened file before the user says otherwise.
-import type { ProgrammeRow } from "../queries/periksa.js";
+import type { ProgrammeRow } from "./queries.js";
 
 /** The value of the "programme" choice that marks the target list (daftar sasaran). */
 export const TARGET = "__sasaran__";

@@ -2,11 +2,11 @@
 // NO_KK structure, row shape in check-table.ts) and kept for matching: NIK when valid, the
 // normalised name and address, and the area. A row whose NIK fails is reported (and counted as
 // rejected) but still matched by name and address: finding people whose NIK was mistyped is the point.
-import type { RowHandler, RowView } from "../registry-rules/check-table.js";
-import { checkIdentity } from "../registry-rules/identity.js";
-import { cellIssue, hasError, type CellIssue, type IssueCode } from "../registry-rules/issues.js";
-import { isRegionFailure, type RegionIndex } from "../registry-rules/region-index.js";
-import { isBlank } from "../registry-rules/values.js";
+import type { RowHandler, RowView } from "../domain/registry-rules/check-table.js";
+import { checkIdentity } from "../domain/registry-rules/identity.js";
+import { cellIssue, hasError, type CellIssue, type IssueCode } from "../domain/registry-rules/issues.js";
+import { isRegionFailure, type RegionIndex } from "../domain/registry-rules/region-index.js";
+import { isBlank } from "../domain/registry-rules/values.js";
 import { addressNumbers, blockKeys, normaliseAddress, normaliseName } from "./normalise.js";
 
 /** A field longer than this is not a name or an address: the file is refused as not a list. */

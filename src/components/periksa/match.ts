@@ -1,7 +1,7 @@
 // Loads the people of the opened lists into the page's DuckDB (memory of this tab only) and finds
 // the matching pairs; buildResults turns them into the tables shown and exported.
-import type { Database } from "../database.js";
-import { matchPairsQuery, PEOPLE_TABLE, peopleColumns, peopleIpc, type MatchPair } from "../queries/periksa.js";
+import type { Database } from "../core/database.js";
+import { matchPairsQuery, PEOPLE_TABLE, peopleColumns, peopleIpc, type MatchPair } from "./queries.js";
 import type { ListInput } from "./results.js";
 
 export const DEFAULT_THRESHOLD = 0.92;

@@ -3,12 +3,12 @@
 // caller, only on /periksa). Title rows, header aliases, total rows and blank rows are handled by
 // the shared registry rules; every row read is accepted or rejected with its reason.
 import type ExcelJS from "exceljs";
-import { checkRowsInChunks, locateHeader, scoreHeader } from "../registry-rules/check-table.js";
-import type { CanonicalColumn, ColumnResolver } from "../registry-rules/columns.js";
-import { detectEncoding } from "../registry-rules/decode.js";
-import type { Issue } from "../registry-rules/issues.js";
-import type { RegionIndex } from "../registry-rules/region-index.js";
-import { openCsvBytes, pickWorksheet, sniffFormat, UnreadableFileError, worksheetTable, type OpenedTable } from "../registry-rules/table.js";
+import { checkRowsInChunks, locateHeader, scoreHeader } from "../domain/registry-rules/check-table.js";
+import type { CanonicalColumn, ColumnResolver } from "../domain/registry-rules/columns.js";
+import { detectEncoding } from "../domain/registry-rules/decode.js";
+import type { Issue } from "../domain/registry-rules/issues.js";
+import type { RegionIndex } from "../domain/registry-rules/region-index.js";
+import { openCsvBytes, pickWorksheet, sniffFormat, UnreadableFileError, worksheetTable, type OpenedTable } from "../domain/registry-rules/table.js";
 import { HugeFieldError, ListRowHandler, type ListPerson } from "./list-rows.js";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -1,8 +1,8 @@
 // From matched pairs to the tables /periksa shows and exports: people on more than one programme
 // list (with funders and the overlap rule), duplicates within a list, invalid NIKs, and families of
 // the target list found on no programme list, with counts by kelurahan. Pure: tested in Node.
-import type { Issue } from "../registry-rules/issues.js";
-import type { MatchPair, OverlapRuleRow } from "../queries/periksa.js";
+import type { Issue } from "../domain/registry-rules/issues.js";
+import type { MatchPair, OverlapRuleRow } from "./queries.js";
 import type { ListPerson } from "./list-rows.js";
 
 export interface ListInput {

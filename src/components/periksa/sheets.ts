@@ -1,5 +1,5 @@
 // The result tables of /periksa as export sheets (same columns on screen, in CSV and in XLSX).
-import type { ExportSheet } from "../export.js";
+import type { ExportSheet } from "../core/export.js";
 import type { ListInput, PeriksaResults } from "./results.js";
 
 export type SheetKey = "overlaps" | "duplicates" | "invalid" | "unserved_area" | "unserved" | "rows";

@@ -3,13 +3,13 @@
 // results. Everything stays in this tab's memory: no request carries file content, nothing is
 // written to storage, closing the tab forgets it all.
 import type ExcelJS from "exceljs";
-import type { Database } from "../database.js";
-import { downloadFile, exportFileName, toCsv, toXlsx, type ExportSheet, type ExportWorkbook } from "../export.js";
-import { formatDate, formatNumber } from "../format.js";
-import { el } from "../ui.js";
-import { makeColumnResolver } from "../registry-rules/columns.js";
-import { RegionIndex, type Region } from "../registry-rules/region-index.js";
-import type { OverlapRuleRow, ProgrammeRow, RegionRow } from "../queries/periksa.js";
+import type { Database } from "../core/database.js";
+import { downloadFile, exportFileName, toCsv, toXlsx, type ExportSheet, type ExportWorkbook } from "../core/export.js";
+import { formatDate, formatNumber } from "../core/format.js";
+import { el } from "../core/ui.js";
+import { makeColumnResolver } from "../domain/registry-rules/columns.js";
+import { RegionIndex, type Region } from "../domain/registry-rules/region-index.js";
+import type { OverlapRuleRow, ProgrammeRow, RegionRow } from "./queries.js";
 import { DEFAULT_THRESHOLD, loadPeople, matchPairs } from "./match.js";
 import { ListFileError, MAX_FILE_BYTES, MAX_ROWS, readList, type ListReading } from "./read-list.js";
 import { buildResults, TARGET_LABEL, type ListInput, type PeriksaResults } from "./results.js";

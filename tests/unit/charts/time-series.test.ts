@@ -5,7 +5,7 @@ import { parseCsvObjects } from "../../../loaders/lib/csv.js";
 import { REFERENCE_DIR } from "../../../loaders/lib/paths.js";
 import { COLORS } from "../../../src/components/charts/common.js";
 import { smallMultiplesSpec, timeSeriesSpec, type TrendDatum } from "../../../src/components/charts/time-series.js";
-import { projectSeries } from "../../../src/components/model/projection.js";
+import { projectSeries } from "../../../src/components/domain/model/projection.js";
 import { attr, compileSpec, countItems, groupsNamed, renderSvg, schemaErrors, schemaValidator, svgTexts } from "./vega-harness.js";
 
 beforeAll(() => void schemaValidator(), 120_000);

@@ -1,0 +1,191 @@
+// Headline cards and the status table for Ringkasan (the table also on Kemajuan).
+import { latestWithChange, povertySeries, type ExtremeRow, type PovertyRow } from "../domain/bps-series.js";
+import { formatCount, formatNumber, formatPercent, formatPeriod } from "../core/format.js";
+import { MODEL_STATUS_LABEL, MODEL_STATUS_ORDER, TARGET_CEILING, TARGET_YEAR, type ModelStatus } from "../domain/model/model-status.js";
+import type { EstimateRow, RegionStatus } from "../domain/region-status.js";
+import { el, sourceNote } from "../core/ui.js";
+
+/** The three kinds of extreme-poverty figure, as labelled on screen. */
+export const FIGURE_KIND_LABEL = {
+  survey: "angka survei BPS",
+  estimate: "perkiraan model, bukan angka resmi BPS",
+  registry: "daftar sasaran (registri), bukan angka survei"
+} as const;
+export type FigureKind = keyof typeof FIGURE_KIND_LABEL;
+
+export const MODEL_SOURCE = "Perkiraan model Tepat Sasaran dari P0, P1, P2 BPS";
+
+export function statusBadge(status: ModelStatus): HTMLElement {
+  return el("span", { class: `ts-status ts-status-${status}`, "data-status": status }, MODEL_STATUS_LABEL[status]);
+}
+
+export interface LatestExtremeFigure {
+  kind: FigureKind;
+  year: number;
+  month: number | null;
+  value: number;
+  text: string;
+  detail: string;
+  source: string;
+  retrieved_at: string;
+}
+
+const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
+
+/**
+ * The latest extreme-poverty rate of a region: the model estimate or the BPS survey rate, whichever
+ * is newer (the survey rate on a tie). Registry counts are a different measure and are shown apart.
+ */
+export function latestExtremeFigure(status: Pick<RegionStatus, "latestEstimate" | "latestSurvey">): LatestExtremeFigure | null {
+  const e: EstimateRow | null = status.latestEstimate;
+  const s: ExtremeRow | null = status.latestSurvey;
+  if (s && (!e || s.year >= e.year)) {
+    return {
+      kind: "survey",
+      year: s.year,
+      month: s.month,
+      value: s.extreme_pct!,
+      text: formatPercent(s.extreme_pct),
+      detail: `${formatPeriod(s.year, s.month)} · ${FIGURE_KIND_LABEL.survey}${s.line_basis?.includes("1.90") ? ", garis lama" : ""}`,
+      source: s.source,
+      retrieved_at: iso(s.retrieved_at)
+    };
+  }
+  if (!e) return null;
+  return {
+    kind: "estimate",
+    year: e.year,
+    month: e.month,
+    value: e.value_pct,
+    text: formatPercent(e.value_pct),
+    detail: `${formatPeriod(e.year, e.month)} · ${FIGURE_KIND_LABEL.estimate} · selang 80%: ${formatNumber(e.lower_pct, 2)}–${formatPercent(e.upper_pct)}`,
+    source: e.source,
+    retrieved_at: iso(e.retrieved_at)
+  };
+}
+
+function kpi(kind: string, region: string, label: string, value: string, detail: string, attributes: Record<string, string> = {}, unit?: string): HTMLElement {
+  return el(
+    "div",
+    { class: "ts-kpi", "data-kpi": kind, "data-region": region, ...attributes },
+    el("h3", {}, label),
+    el("div", { class: "ts-kpi-value" }, value, unit ? el("span", { class: "ts-kpi-unit" }, ` ${unit}`) : null),
+    el("div", { class: "ts-kpi-detail" }, detail)
+  );
+}
+
+/**
+ * One card per region for leadership: the status toward 2026 with its probability, the latest
+ * extreme-poverty figure with its year and kind, the people still in extreme poverty in 2026 (model
+ * projection), P0 and the number of poor (survey), and the latest registry count apart.
+ */
+export function headlineCard(poverty: readonly PovertyRow[], status: RegionStatus): HTMLElement {
+  const m = status.model;
+  const latest = latestExtremeFigure(status);
+  const p0 = latestWithChange(povertySeries(poverty, status.kode, "p0_pct"));
+  const poor = latestWithChange(povertySeries(poverty, status.kode, "poor_count"));
+  const probability = m.probability === null ? "" : `peluang ≤${formatNumber(TARGET_CEILING, 1)}% pada ${TARGET_YEAR}: ${Math.round(m.probability * 100)}%`;
+  const kpis: HTMLElement[] = [];
+  kpis.push(
+    latest
+      ? kpi("extreme", status.kode, "Kemiskinan ekstrem", latest.text, latest.detail, {
+          "data-year": String(latest.year),
+          "data-value": String(latest.value),
+          "data-kind": latest.kind
+        })
+      : el("div", { class: "ts-kpi", "data-kpi": "extreme", "data-region": status.kode }, el("h3", {}, "Kemiskinan ekstrem"), el("p", { class: "ts-pending" }, "Belum ada angka."))
+  );
+  kpis.push(
+    m.people && m.projection
+      ? kpi(
+          "remaining_2026",
+          status.kode,
+          `Jiwa miskin ekstrem ${TARGET_YEAR}`,
+          formatNumber(Math.round(m.people.value / 100) * 100),
+          `perkiraan model · selang 80%: ${formatNumber(Math.round(m.people.lower / 100) * 100)}–${formatCount(Math.round(m.people.upper / 100) * 100, "jiwa")}`,
+          { "data-year": String(TARGET_YEAR), "data-value": String(m.people.value), "data-kind": "estimate" },
+          "jiwa"
+        )
+      : kpi("remaining_2026", status.kode, `Jiwa miskin ekstrem ${TARGET_YEAR}`, "–", "belum dapat diperkirakan", { "data-kind": "estimate" })
+  );
+  const figures = [
+    ...(p0 ? [p0] : []),
+    ...(latest ? [{ source: latest.source, retrieved_at: latest.retrieved_at }] : [])
+  ];
+  const survey = el(
+    "ul",
+    { class: "ts-card-lines" },
+    p0 ? el("li", { "data-kpi": "p0", "data-region": status.kode, "data-year": String(p0.year), "data-value": String(p0.value) }, `Penduduk miskin (P0): `, el("strong", {}, formatPercent(p0.value)), ` · ${formatPeriod(p0.year, p0.month)}, ${FIGURE_KIND_LABEL.survey}`) : null,
+    poor ? el("li", { "data-kpi": "poor_count", "data-region": status.kode, "data-year": String(poor.year), "data-value": String(poor.value) }, `Jumlah penduduk miskin: `, el("strong", {}, formatCount(poor.value, "jiwa")), ` · ${formatPeriod(poor.year, poor.month)}, ${FIGURE_KIND_LABEL.survey}`) : null,
+    status.latestRegistry
+      ? el(
+          "li",
+          { "data-kpi": "registry", "data-region": status.kode, "data-year": String(status.latestRegistry.year) },
+          `Daftar sasaran: `,
+          el("strong", {}, formatCount(status.latestRegistry.extreme_count, status.latestRegistry.count_unit ?? "")),
+          ` · ${formatPeriod(status.latestRegistry.year, status.latestRegistry.month)}, ${FIGURE_KIND_LABEL.registry}`
+        )
+      : null
+  );
+  return el(
+    "section",
+    { class: "card ts-region-card", "data-region": status.kode, "data-status": m.status },
+    el("h2", {}, status.nama),
+    el("div", { class: "ts-status-line" }, statusBadge(m.status), " ", el("span", {}, probability || m.reason)),
+    el("div", { class: "ts-kpis" }, ...kpis),
+    survey,
+    sourceNote(figures, { publisher: "BPS; perkiraan: model Tepat Sasaran" })
+  );
+}
+
+/** Regions furthest behind first: status (worst first), then lower probability of reaching the target. */
+export function rankStatuses(statuses: readonly RegionStatus[]): RegionStatus[] {
+  const rank = (s: RegionStatus) => MODEL_STATUS_ORDER.indexOf(s.model.status);
+  return [...statuses].sort((a, b) => rank(a) - rank(b) || (a.model.probability ?? 2) - (b.model.probability ?? 2) || a.kode.localeCompare(b.kode));
+}
+
+/** Regions by status toward 2026 (furthest behind first), with the figures the status rests on. */
+export function statusTable(statuses: readonly RegionStatus[]): HTMLElement {
+  const rows = rankStatuses(statuses);
+  return el(
+    "div",
+    { class: "ts-table-wrap" },
+    el(
+      "table",
+      { class: "ts-table", id: "status-table" },
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          el("th", {}, "Wilayah"),
+          el("th", {}, `Status ${TARGET_YEAR}`),
+          el("th", { class: "num" }, "Perkiraan terakhir"),
+          el("th", { class: "num" }, `Perkiraan ${TARGET_YEAR} (selang 80%)`),
+          el("th", { class: "num" }, `Peluang ≤${formatNumber(TARGET_CEILING, 1)}%`),
+          el("th", { class: "num" }, `Jiwa ${TARGET_YEAR}`),
+          el("th", {}, "Dasar status")
+        )
+      ),
+      el(
+        "tbody",
+        {},
+        ...rows.map((s) => {
+          const m = s.model;
+          return el(
+            "tr",
+            { "data-region": s.kode, "data-points": String(m.points.length) },
+            el("td", {}, s.nama),
+            el("td", {}, statusBadge(m.status)),
+            el("td", { class: "num" }, m.latest ? `${formatPercent(m.latest.value)} (${m.latest.year})` : "–"),
+            el("td", { class: "num" }, m.projection ? `${formatPercent(m.projection.value)} (${formatNumber(m.projection.lower, 2)}–${formatNumber(m.projection.upper, 2)})` : "–"),
+            el("td", { class: "num" }, m.probability === null ? "–" : `${Math.round(m.probability * 100)}%`),
+            el("td", { class: "num" }, m.people ? formatNumber(Math.round(m.people.value / 100) * 100) : "–"),
+            el("td", { class: "ts-muted" }, m.projection && m.slope ? `${m.points.length} titik perkiraan ${m.points[0]!.year}–${m.latest!.year}; tren provinsi ${formatNumber((Math.exp(m.slope.slope) - 1) * 100, 1)}% per tahun` : m.reason)
+          );
+        })
+      )
+    )
+  );
+}

@@ -1,0 +1,131 @@
+// Everything the scenario page reads once per load: catalogue, current receipts, default lines and
+// trend, BPS P1 for the budget-to-close-the-gap formula, area names, sources. Then prepare() the SQL
+// model's cells (its targeting orders follow after the first figures, see page.ts).
+import type { Database } from "../core/database.js";
+import {
+  allocationsQuery,
+  areaNamesQuery,
+  catalogueQuery,
+  cellPartition,
+  currentReceiptsQuery,
+  duplicatePairsQuery,
+  linesQuery,
+  povertyQuery,
+  sourcesQuery
+} from "./queries.js";
+import { ScenarioSql } from "./sql-model.js";
+import { baselineProgrammes, defaultLine, p0Trend, type BaselineProgramme, type CatalogueRow, type CurrentReceipt, type LineRow, type RunContext } from "./spec.js";
+import type { ProgrammeParams } from "./types.js";
+
+export const BASE_YEAR = 2025;
+
+export interface SourceRow {
+  readonly name: string;
+  readonly source: string;
+  readonly retrieved_at: string;
+  readonly synthetic: boolean | null;
+}
+
+export interface P1Figure {
+  readonly year: number;
+  readonly p1: number;
+  readonly population: number;
+  readonly source: string;
+}
+
+export interface AllocationRow {
+  readonly programme_code: string;
+  readonly year: number;
+  readonly area_kode: string;
+  readonly area_name: string;
+  readonly status: string;
+  readonly planned_units: number;
+  readonly unit: string;
+  readonly budget_rp: number | null;
+  readonly source: string;
+}
+
+export interface PageData {
+  readonly kab: string;
+  readonly names: ReadonlyMap<string, string>;
+  readonly kecamatan: readonly { kode: string; nama: string }[];
+  readonly catalogue: readonly CatalogueRow[];
+  readonly line: LineRow;
+  readonly trend: { trend: number; from: number; to: number } | null;
+  readonly p1: P1Figure | null;
+  readonly ctx: RunContext;
+  readonly baseline: readonly BaselineProgramme[];
+  readonly allocations: readonly AllocationRow[];
+  readonly sources: readonly SourceRow[];
+  readonly synthetic: boolean;
+  readonly model: ScenarioSql;
+}
+
+/** BLT Dana Desa goes to desa only: Kab. Serang, not the kelurahan of Kota Serang. */
+export function programmeAllowed(code: string, kab: string): boolean {
+  return code !== "blt_dana_desa" || kab === "3604";
+}
+
+export async function loadPageData(db: Database, kab: string): Promise<PageData> {
+  const [catalogue, pairs, receipts, lines, poverty, names, allocations, sources] = await Promise.all([
+    db.rows<CatalogueRow & Record<string, unknown>>(catalogueQuery()),
+    db.rows<{ programme_a: string; programme_b: string }>(duplicatePairsQuery()),
+    db.rows<{ code: string; kec_kode: string | null; households: number; units: number | null }>(currentReceiptsQuery(kab)),
+    db.rows<LineRow & Record<string, unknown>>(linesQuery(kab)),
+    db.rows<{ region_kode: string; year: number; month: number | null; p0_pct: number | null; p1: number | null; poor_count: number | null; source: string }>(povertyQuery(kab)),
+    db.rows<{ kode: string; nama: string; level: string }>(areaNamesQuery(kab)),
+    db.rows<AllocationRow & Record<string, unknown>>(allocationsQuery(kab)),
+    db.rows<SourceRow & Record<string, unknown>>(sourcesQuery(kab))
+  ]);
+  performance.mark("skenario:tables"); // load phases, read by the benchmark
+  const line = defaultLine(lines, kab, BASE_YEAR);
+  if (!line) throw new Error(`Garis kemiskinan ${kab} untuk ${BASE_YEAR} tidak tersedia di tabel poverty_lines.`);
+  const trend = p0Trend(poverty, kab);
+  const p1Row = [...poverty].reverse().find((r) => r.p1 !== null && r.poor_count !== null && r.p0_pct !== null && r.year <= BASE_YEAR);
+  const p1 = p1Row ? { year: p1Row.year, p1: p1Row.p1!, population: p1Row.poor_count! / (p1Row.p0_pct! / 100), source: p1Row.source } : null;
+  const currentReceipts: CurrentReceipt[] = receipts.map((r) => ({ code: r.code, kec_kode: r.kec_kode, households: r.households, units: r.units ?? 0 }));
+  const ctx: RunContext = {
+    base_year: BASE_YEAR,
+    poverty_line_rp: line.poverty_line_rp!,
+    extreme_ratio: line.extreme_ratio!,
+    trend_per_year: trend?.trend ?? 0,
+    catalogue,
+    receipts: currentReceipts,
+    allowed: (code) => programmeAllowed(code, kab),
+    duplicate_pairs: pairs.map((p) => [p.programme_a, p.programme_b] as const)
+  };
+  const baseline = baselineProgrammes(ctx);
+  const nameMap = new Map(names.map((n) => [n.kode, n.nama]));
+  const kecamatan = names.filter((n) => n.level === "kecamatan").map((n) => ({ kode: n.kode, nama: n.nama })).sort((a, b) => a.kode.localeCompare(b.kode));
+
+  // Targeting orders for every programme that could enter a scenario (with a catalogue cost, or a
+  // user cost later: eligibility does not depend on the cost, so one preparation serves both).
+  const params: ProgrammeParams[] = catalogue
+    .filter((row) => programmeAllowed(row.code, kab))
+    .map((row) => ({ code: row.code, cost_per_hh_year_rp: 1, transfer_per_hh_year_rp: 0, eligible_desil_max: row.eligible_desil_max ?? 1, graduation_prob_per_year: 0 }));
+  const model = new ScenarioSql(db, `scn_${kab}`);
+  await model.prepare([cellPartition(kab)], params);
+  performance.mark("skenario:cells");
+
+  const cells = cellPartition(kab).cells;
+  return {
+    kab,
+    names: nameMap,
+    kecamatan,
+    catalogue,
+    line,
+    trend,
+    p1,
+    ctx,
+    baseline,
+    allocations,
+    sources,
+    synthetic: sources.some((s) => s.name === cells && s.synthetic === true),
+    model
+  };
+}
+
+/** BPS P1 formula: annual cost to lift every poor person to the poverty line, P1/100 × line × population × 12. */
+export function closeGapBps(p1: P1Figure, povertyLineRp: number): number {
+  return (p1.p1 / 100) * povertyLineRp * p1.population * 12;
+}
