@@ -35,7 +35,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
       `SELECT sum(p.households) AS households FROM '${distTable("registry_cell_pairs_3673")}' p
        JOIN '${distTable("overlap_rules")}' r ON r.programme_a = p.programme_a AND r.programme_b = p.programme_b AND r.rule = 'duplicate'`
     );
-    const { page, problems } = await open(built.browser, `${built.site.url}/rakor`);
+    const { page, problems } = await open(built.browser, `${built.site.url}/rakor?wilayah=3673`);
     expect(await kpi(page, "overlap")).toBe(formatCount(Number(overlap!.households), "KK"));
     const rows = await page.locator("#overlap-table tbody tr").count();
     expect(rows).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
 
   it("keeps an action across a reload and reports a corrupt store without dropping it", async () => {
     const context = await built.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, problems } = await open(context, `${built.site.url}/rakor`);
+    const { page, problems } = await open(context, `${built.site.url}/rakor?wilayah=3673`);
     await page.locator("#overlap-table tbody tr").first().getByRole("button", { name: "+ Tindak lanjut" }).click();
     expect(await page.inputValue('#action-form [name="subject"]')).toContain("Tumpang tindih");
     await page.fill('#action-form [name="assignee"]', "Dinsos Kota Serang");
@@ -83,7 +83,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
     await page.close();
 
     // Reopened in a new tab of the same browser profile.
-    const again = await open(context, `${built.site.url}/rakor`);
+    const again = await open(context, `${built.site.url}/rakor?wilayah=3673`);
     const row = again.page.locator("#action-table tbody tr");
     expect(await row.count()).toBe(1);
     expect(await row.first().innerText()).toContain("Dinsos Kota Serang");
@@ -92,7 +92,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
 
     await again.page.evaluate((key) => localStorage.setItem(key, "{rusak"), ACTION_STORE_KEY);
     await again.page.close();
-    const corrupt = await open(context, `${built.site.url}/rakor`);
+    const corrupt = await open(context, `${built.site.url}/rakor?wilayah=3673`);
     expect(await corrupt.page.locator("#action-store-corrupt").innerText()).toContain("tidak dapat dibaca");
     expect(await corrupt.page.evaluate((key) => localStorage.getItem(key), ACTION_STORE_KEY)).toBe("{rusak");
     expectClean(corrupt.problems);
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
   });
 
   it("enters and leaves meeting mode with one topic per screen and keyboard navigation", async () => {
-    const { page, problems } = await open(built.browser, `${built.site.url}/rakor`, 1280, 720);
+    const { page, problems } = await open(built.browser, `${built.site.url}/rakor?wilayah=3673`, 1280, 720);
     await page.click("#meeting-enter");
     expect(await page.evaluate(() => document.body.classList.contains("ts-meeting"))).toBe(true);
     const visible = () => page.evaluate(() => [...document.querySelectorAll("section.ts-topic")].filter((s) => (s as HTMLElement).offsetParent !== null).map((s) => s.id));
@@ -121,7 +121,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
   });
 
   it("has no horizontal scroll at 390 px", async () => {
-    const { page, problems } = await open(built.browser, `${built.site.url}/rakor`, 390, 844);
+    const { page, problems } = await open(built.browser, `${built.site.url}/rakor?wilayah=3673`, 390, 844);
     const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(scroll).toBeLessThanOrEqual(inner!);
     expectClean(problems);

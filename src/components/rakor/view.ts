@@ -19,7 +19,8 @@ import {
 } from "./action-list.js";
 import { dataTable, formatCell, type TableColumn } from "../core/table.js";
 import { formatDate, formatNumber } from "../core/format.js";
-import { FUNDER_LABEL_ID, UNDETAILED_LABEL } from "../cakupan/queries.js";
+import { UNDETAILED_LABEL } from "../cakupan/queries.js";
+import { funderLabel } from "../domain/programmes.js";
 import type { MatrixRow, OverlapRow, UnservedRow } from "./queries.js";
 import { el } from "../core/ui.js";
 
@@ -28,7 +29,6 @@ export function valueText(value: number): string {
   return value > 0 ? formatCell(value, "rp") : "tidak tercatat";
 }
 
-export const funderLabel = (f: string): string => FUNDER_LABEL_ID[f] ?? f;
 
 /** A topic: one screen in meeting mode, one block in the printed brief. */
 export function topic(id: string, title: string, ...content: (Node | string)[]): HTMLElement {

@@ -4,6 +4,7 @@
 import type { ColumnFormat, ExportColumn, ExportWorkbook } from "../core/export.js";
 import { formatDate } from "../core/format.js";
 import { loadSmallTable } from "../core/small-table.js";
+import { SYNTHETIC_CAPTION } from "../core/synthetic.js";
 
 /** One entry of a table's data dictionary (the `columns` JSON of the catalog). */
 export interface ColumnDoc {
@@ -21,8 +22,6 @@ export interface TableInfo {
   readonly retrieved_at: string;
   readonly synthetic: boolean;
 }
-
-export const SYNTHETIC_CAPTION = "DATA SINTETIS: dibangkitkan untuk demonstrasi, bukan data penduduk sebenarnya.";
 
 /** Year columns stay plain numbers (2018, never 2.018 or 2,018). Pure. */
 export function isYearColumn(name: string): boolean {

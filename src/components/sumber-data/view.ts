@@ -2,23 +2,10 @@
 import { formatDate, formatNumber } from "../core/format.js";
 import { isYearColumn } from "./table-export.js";
 import { el, syntheticBadge, textWithCode } from "../core/ui.js";
+import type { CatalogRow } from "../core/catalog.js";
+import { partitionTable, type Wilayah } from "../domain/wilayah.js";
+import { SYNTHETIC_MEANING } from "../core/synthetic.js";
 
-export interface CatalogRow {
-  name: string;
-  description: string;
-  rows: number;
-  bytes: number;
-  columns: string;
-  source: string;
-  retrieved_at: string;
-  loader: string;
-  schema_version: number;
-  synthetic: boolean;
-  /** Registry cell tables only: k, households described, households in coarsened cells. */
-  min_cell: number | null;
-  households: number | null;
-  coarsened_households: number | null;
-}
 
 interface ColumnDoc { name: string; type: string; description: string }
 
@@ -69,11 +56,11 @@ function downloadButton(row: CatalogRow, format: DownloadFormat, onDownload: (ro
 
 export function catalogTable(
   rows: readonly CatalogRow[],
-  urls: Readonly<Record<string, string>>,
+  urlOf: (name: string) => string | undefined,
   onDownload?: (row: CatalogRow, format: DownloadFormat) => Promise<void>
 ): HTMLElement {
   const body = sortCatalog(rows).map((row) => {
-    const url = urls[row.name];
+    const url = urlOf(row.name);
     return el(
       "tr",
       { "data-table": row.name },
@@ -132,7 +119,7 @@ export function rowsTable(rows: readonly Record<string, unknown>[], table: strin
   return el(
     "div",
     {},
-    synthetic ? el("p", { class: "ts-source" }, syntheticBadge(), " Isi tabel ini dibangkitkan untuk demonstrasi, bukan data penduduk sebenarnya.") : null,
+    synthetic ? el("p", { class: "ts-source" }, syntheticBadge(), ` Isi tabel ini ${SYNTHETIC_MEANING}.`) : null,
     el(
       "div",
       { class: "ts-scroll" },
@@ -195,8 +182,9 @@ export function rejectionSummary(rows: readonly RejectionSummaryRow[], synthetic
  * How the registry cells protect households: per kab/kota partition, the minimum cell size k, the
  * number of cells and households, and how many households sit in cells coarser than the finest level.
  */
-export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Readonly<Record<string, string>>): HTMLElement {
-  const cells = rows.filter((r) => /^registry_cells_\d{4}$/.test(r.name) && r.min_cell !== null);
+export function cellPrivacySummary(rows: readonly CatalogRow[], registry: readonly Wilayah[]): HTMLElement {
+  const kabOf = new Map(registry.map((w) => [partitionTable("registry_cells", w.kode), w]));
+  const cells = rows.filter((r) => kabOf.has(r.name) && r.min_cell !== null);
   if (cells.length === 0) return el("p", { class: "ts-pending", id: "cell-privacy" }, "Belum ada tabel sel registri dalam build ini.");
   const table = el(
     "table",
@@ -206,12 +194,12 @@ export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Rea
       "tbody",
       {},
       ...cells.map((r) => {
-        const kab = r.name.slice(-4);
+        const kab = kabOf.get(r.name)!;
         const share = r.households ? ((r.coarsened_households ?? 0) / r.households) * 100 : null;
         return el(
           "tr",
           { "data-table": r.name },
-          el("td", {}, regionNames[kab] ?? kab, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null),
+          el("td", {}, kab.nama, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null),
           el("td", { class: "num", "data-k": String(r.min_cell) }, formatNumber(r.min_cell)),
           el("td", { class: "num" }, formatNumber(r.rows)),
           el("td", { class: "num" }, formatNumber(r.households)),

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { previewCell, sortCatalog } from "../../../src/components/sumber-data/view.js";
 import { toCsv, toXlsx } from "../../../src/components/core/export.js";
-import { SYNTHETIC_CAPTION, columnFormat, exportStem, isYearColumn, tableWorkbook, type TableInfo } from "../../../src/components/sumber-data/table-export.js";
+import { SYNTHETIC_CAPTION } from "../../../src/components/core/synthetic.js";
+import { columnFormat, exportStem, isYearColumn, tableWorkbook, type TableInfo } from "../../../src/components/sumber-data/table-export.js";
 
 const COLUMNS = JSON.stringify([
   { name: "kode", type: "VARCHAR", description: "Kode wilayah" },
