@@ -2,9 +2,10 @@
 // every library imported from node_modules, favicon shipped with the site.
 import { registryPartitionList } from "./loaders/build.js";
 import { partitionTables } from "./src/components/domain/wilayah.js";
+import { BOUNDARY_ATTRIBUTION_HTML } from "./src/components/core/attribution.js";
 
 const ATTRIBUTION =
-  'Batas wilayah: <a href="https://github.com/cahyadsn/wilayah_boundaries">cahyadsn/wilayah_boundaries</a> (MIT, © 2024 Cahya DSN), kode Kemendagri 2025; disederhanakan. ' +
+  `${BOUNDARY_ATTRIBUTION_HTML} ` +
   "Statistik kemiskinan: Badan Pusat Statistik (BPS) sebagaimana dikutip pada halaman Sumber data. " +
   "Tepat Sasaran adalah perangkat lunak sumber terbuka (MIT).";
 

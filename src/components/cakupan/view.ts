@@ -19,9 +19,7 @@ import {
   type UntouchedRow
 } from "./queries.js";
 import { el } from "../core/ui.js";
-
-export const BOUNDARY_ATTRIBUTION =
-  "Batas wilayah: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN), kode Kemendagri 2025, disederhanakan.";
+import { BOUNDARY_ATTRIBUTION } from "../core/attribution.js";
 
 function sum(rows: readonly CoverageRow[], key: keyof CoverageRow): number {
   return rows.reduce((n, r) => n + (Number(r[key]) || 0), 0);

@@ -1,20 +1,56 @@
-// Pieces shared by /cakupan, /rakor and the Ringkasan coverage block: one column definition drives
-// both the on-screen table and the export sheet, the source line of the registry cells (with the
-// synthetic-data badge), KPI cards, and the export buttons (exceljs loaded only when asked for).
+// The table and KPI kit shared by every page: one column definition drives both the on-screen table
+// and the export sheet; KPI cards; the source line of the registry cells (with the synthetic-data
+// badge); and the export buttons (exceljs loaded only when asked for).
 import type { ColumnFormat, ExportColumn, ExportSheet, ExportSource } from "./export.js";
 import { formatDate, formatNumber, formatPercent, formatRupiah } from "./format.js";
 import { el, textWithCode, syntheticBadge } from "./ui.js";
 import type { CatalogSource } from "./catalog.js";
 import { anySynthetic, syntheticPrefix } from "./synthetic.js";
 
-export interface TableColumn<T> extends ExportColumn {
-  readonly key: keyof T & string;
-  /** Screen text of a value (default from the format). */
-  readonly render?: (row: T) => Node | string;
+type Content = Node | string | null | undefined | false;
+
+interface ColumnBase<T> extends ExportColumn {
+  /** Screen content of a cell (default: the value in the column's format). */
+  readonly render?: (row: T) => Content | readonly Content[];
+  /** Extra attributes of a body cell: data hooks for tests and benchmarks, a muted class. */
+  readonly cell?: (row: T) => Record<string, string | undefined>;
+  /** The cell heads its row (`<th scope="row">`). */
+  readonly rowHeader?: boolean;
+  /** Screen header when it is not the export header's text (e.g. a column name set as code). */
+  readonly heading?: Node;
+  /** Right-aligned although the values are text (figures written with their unit or interval). */
+  readonly numeric?: boolean;
 }
 
-export function formatCell(value: unknown, format: ColumnFormat | undefined): string {
-  if (value === null || value === undefined) return "–";
+/** A column showing one field of the row (and exported as it). */
+interface FieldColumn<T> extends ColumnBase<T> {
+  readonly key: keyof T & string;
+}
+
+/** A column computed from the whole row (screen only): its key names the cell, `render` draws it. */
+interface ComputedColumn<T> extends ColumnBase<T> {
+  readonly key: string;
+  readonly render: (row: T) => Content | readonly Content[];
+}
+
+export type TableColumn<T> = FieldColumn<T> | ComputedColumn<T>;
+
+export interface TableOptions<T> {
+  /** Attributes of the scrolling wrapper (default `class="ts-scroll"`); null: the table alone. */
+  readonly wrapper?: Record<string, string | undefined> | null;
+  /** Attributes of each body row (data hooks). */
+  readonly row?: (row: T) => Record<string, string | undefined>;
+  /** A row shown as its first cell and one cell spanning the others, with this text (null: a normal row). */
+  readonly spanning?: (row: T) => string | null;
+  /** At most this many rows on screen, with a line saying that the export holds them all. */
+  readonly limit?: number;
+  /** Text of a missing value (default "–"). */
+  readonly missing?: string;
+}
+
+/** A value as table text in a column's format: Indonesian numbers, Ya/Tidak, "–" when missing. */
+export function formatCell(value: unknown, format: ColumnFormat | undefined, missing = "–"): string {
+  if (value === null || value === undefined) return missing;
   if (typeof value === "number") {
     switch (format) {
       case "int":
@@ -30,18 +66,50 @@ export function formatCell(value: unknown, format: ColumnFormat | undefined): st
     }
   }
   if (typeof value === "boolean") return value ? "Ya" : "Tidak";
+  if (format === "date" && (typeof value === "string" || value instanceof Date)) return formatDate(value);
   return String(value);
 }
 
 const NUMERIC: ReadonlySet<ColumnFormat> = new Set(["int", "number", "rp", "pct"]);
+const isNumeric = (c: { format?: ColumnFormat; numeric?: boolean }) => c.numeric ?? NUMERIC.has(c.format ?? "text");
+
+function cellContent<T extends Record<string, unknown>>(c: TableColumn<T>, row: T, options: TableOptions<T>): Content[] {
+  if (!c.render) return [formatCell(row[c.key], c.format, options.missing)];
+  const content = c.render(row);
+  return Array.isArray(content) ? [...(content as readonly Content[])] : [content as Content];
+}
+
+function bodyRow<T extends Record<string, unknown>>(columns: readonly TableColumn<T>[], row: T, options: TableOptions<T>): HTMLElement {
+  const attributes = options.row?.(row) ?? {};
+  const cell = (c: TableColumn<T>) => {
+    const extra = c.cell?.(row) ?? {};
+    const classes = [isNumeric(c) ? "num" : undefined, extra["class"]].filter(Boolean).join(" ") || undefined;
+    const tag = c.rowHeader ? "th" : "td";
+    return el(tag, { ...(c.rowHeader ? { scope: "row" } : {}), "data-col": c.key, ...extra, class: classes }, ...cellContent(c, row, options));
+  };
+  const span = options.spanning?.(row) ?? null;
+  if (span !== null) return el("tr", attributes, cell(columns[0]!), el("td", { colspan: String(columns.length - 1) }, span));
+  return el("tr", attributes, ...columns.map(cell));
+}
 
 /** A table of rows; numbers right-aligned and formatted the Indonesian way. */
-export function dataTable<T extends Record<string, unknown>>(columns: readonly TableColumn<T>[], rows: readonly T[], attributes: Record<string, string> = {}): HTMLElement {
-  const head = el("tr", {}, ...columns.map((c) => el("th", { class: NUMERIC.has(c.format ?? "text") ? "num" : undefined, scope: "col" }, c.header)));
-  const body = rows.map((row) =>
-    el("tr", {}, ...columns.map((c) => el("td", { class: NUMERIC.has(c.format ?? "text") ? "num" : undefined, "data-col": c.key }, c.render ? c.render(row) : formatCell(row[c.key], c.format))))
-  );
-  return el("div", { class: "ts-scroll" }, el("table", { class: "ts-table", ...attributes }, el("thead", {}, head), el("tbody", {}, ...body)));
+export function dataTable<T extends Record<string, unknown>>(
+  columns: readonly TableColumn<T>[],
+  rows: readonly T[],
+  attributes: Record<string, string | undefined> = {},
+  options: TableOptions<T> = {}
+): HTMLElement {
+  const shown = options.limit === undefined ? rows : rows.slice(0, options.limit);
+  const head = el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { class: isNumeric(c) ? "num" : undefined, scope: "col" }, c.heading ?? c.header))));
+  const table = el("table", { class: "ts-table", ...attributes }, head, el("tbody", {}, ...shown.map((row) => bodyRow(columns, row, options))));
+  const more = shown.length < rows.length ? el("p", { class: "ts-muted" }, `Ditampilkan ${formatNumber(shown.length)} dari ${formatNumber(rows.length)} baris; semua baris ada di berkas ekspor.`) : null;
+  if (options.wrapper === null && !more) return table;
+  return el("div", options.wrapper ?? { class: "ts-scroll" }, table, more);
+}
+
+/** Labelled values, one per row, label as the row's header: "Perkiraan 2026 | 0,41%". */
+export function keyValueTable(items: readonly (readonly [label: string, value: Content])[], attributes: Record<string, string | undefined> = {}): HTMLElement {
+  return el("table", { class: "ts-table", ...attributes }, el("tbody", {}, ...items.map(([label, value]) => el("tr", {}, el("th", {}, label), el("td", {}, value)))));
 }
 
 export function exportSheet<T extends Record<string, unknown>>(name: string, columns: readonly TableColumn<T>[], rows: readonly T[], caption?: string): ExportSheet {
@@ -66,8 +134,25 @@ export function exportSources(sources: readonly CatalogSource[]): ExportSource[]
   }));
 }
 
-export function kpiCard(label: string, value: string, detail: string | Node, kind: string): HTMLElement {
-  return el("div", { class: "ts-kpi card", "data-kpi": kind }, el("h3", {}, label), el("div", { class: "ts-kpi-value" }, value), el("div", { class: "ts-kpi-detail" }, detail));
+export interface KpiOptions {
+  /** Attributes of the card (data hooks: region, year, value). */
+  readonly attributes?: Record<string, string | undefined>;
+  /** Unit written after the value, smaller. */
+  readonly unit?: string;
+  /** Without the card frame, for figures inside another card or a results panel. */
+  readonly framed?: boolean;
+}
+
+/**
+ * One headline figure: label, value, detail. A null value shows the detail as a pending note
+ * ("Belum ada angka.") in place of the figure.
+ */
+export function kpiCard(label: string, value: string | null, detail: Content, kind: string, options: KpiOptions = {}): HTMLElement {
+  const body =
+    value === null
+      ? [el("p", { class: "ts-pending" }, detail)]
+      : [el("div", { class: "ts-kpi-value" }, value, options.unit ? el("span", { class: "ts-kpi-unit" }, ` ${options.unit}`) : null), detail ? el("div", { class: "ts-kpi-detail" }, detail) : null];
+  return el("div", { class: options.framed === false ? "ts-kpi" : "ts-kpi card", "data-kpi": kind, ...options.attributes }, el("h3", {}, label), ...body);
 }
 
 /** Buttons that build an XLSX (all sheets) and a CSV (first sheet) only when clicked. */

@@ -4,6 +4,7 @@ import { formatCount, formatNumber, formatPercent, formatPeriod } from "../core/
 import { MODEL_STATUS_LABEL, MODEL_STATUS_ORDER, TARGET_CEILING, TARGET_YEAR, type ModelStatus } from "../domain/model/model-status.js";
 import type { EstimateRow, RegionStatus } from "../domain/region-status.js";
 import { el, sourceNote } from "../core/ui.js";
+import { dataTable, kpiCard, type TableColumn } from "../core/table.js";
 
 /** The three kinds of extreme-poverty figure, as labelled on screen. */
 export const FIGURE_KIND_LABEL = {
@@ -64,14 +65,9 @@ export function latestExtremeFigure(status: Pick<RegionStatus, "latestEstimate" 
   };
 }
 
-function kpi(kind: string, region: string, label: string, value: string, detail: string, attributes: Record<string, string> = {}, unit?: string): HTMLElement {
-  return el(
-    "div",
-    { class: "ts-kpi", "data-kpi": kind, "data-region": region, ...attributes },
-    el("h3", {}, label),
-    el("div", { class: "ts-kpi-value" }, value, unit ? el("span", { class: "ts-kpi-unit" }, ` ${unit}`) : null),
-    el("div", { class: "ts-kpi-detail" }, detail)
-  );
+/** A headline figure inside a region card (no frame of its own). */
+function kpi(kind: string, region: string, label: string, value: string | null, detail: string, attributes: Record<string, string> = {}, unit?: string): HTMLElement {
+  return kpiCard(label, value, detail, kind, { framed: false, attributes: { "data-region": region, ...attributes }, ...(unit ? { unit } : {}) });
 }
 
 /**
@@ -93,7 +89,7 @@ export function headlineCard(poverty: readonly PovertyRow[], status: RegionStatu
           "data-value": String(latest.value),
           "data-kind": latest.kind
         })
-      : el("div", { class: "ts-kpi", "data-kpi": "extreme", "data-region": status.kode }, el("h3", {}, "Kemiskinan ekstrem"), el("p", { class: "ts-pending" }, "Belum ada angka."))
+      : kpi("extreme", status.kode, "Kemiskinan ekstrem", null, "Belum ada angka.")
   );
   kpis.push(
     m.people && m.projection
@@ -144,48 +140,32 @@ export function rankStatuses(statuses: readonly RegionStatus[]): RegionStatus[] 
   return [...statuses].sort((a, b) => rank(a) - rank(b) || (a.model.probability ?? 2) - (b.model.probability ?? 2) || a.kode.localeCompare(b.kode));
 }
 
+type StatusView = RegionStatus & Record<string, unknown>;
+
+const STATUS_COLUMNS: TableColumn<StatusView>[] = [
+  { key: "nama", header: "Wilayah" },
+  { key: "status", header: `Status ${TARGET_YEAR}`, render: (s) => statusBadge(s.model.status) },
+  { key: "latest", header: "Perkiraan terakhir", numeric: true, render: ({ model: m }) => (m.latest ? `${formatPercent(m.latest.value)} (${m.latest.year})` : "–") },
+  {
+    key: "projection",
+    header: `Perkiraan ${TARGET_YEAR} (selang 80%)`,
+    numeric: true,
+    render: ({ model: m }) => (m.projection ? `${formatPercent(m.projection.value)} (${formatNumber(m.projection.lower, 2)}–${formatNumber(m.projection.upper, 2)})` : "–")
+  },
+  { key: "probability", header: `Peluang ≤${formatNumber(TARGET_CEILING, 1)}%`, numeric: true, render: ({ model: m }) => (m.probability === null ? "–" : `${Math.round(m.probability * 100)}%`) },
+  { key: "people", header: `Jiwa ${TARGET_YEAR}`, numeric: true, render: ({ model: m }) => (m.people ? formatNumber(Math.round(m.people.value / 100) * 100) : "–") },
+  {
+    key: "basis",
+    header: "Dasar status",
+    render: ({ model: m }) => (m.projection && m.slope ? `${m.points.length} titik perkiraan ${m.points[0]!.year}–${m.latest!.year}; tren provinsi ${formatNumber((Math.exp(m.slope.slope) - 1) * 100, 1)}% per tahun` : m.reason),
+    cell: () => ({ class: "ts-muted" })
+  }
+];
+
 /** Regions by status toward 2026 (furthest behind first), with the figures the status rests on. */
 export function statusTable(statuses: readonly RegionStatus[]): HTMLElement {
-  const rows = rankStatuses(statuses);
-  return el(
-    "div",
-    { class: "ts-table-wrap" },
-    el(
-      "table",
-      { class: "ts-table", id: "status-table" },
-      el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          el("th", {}, "Wilayah"),
-          el("th", {}, `Status ${TARGET_YEAR}`),
-          el("th", { class: "num" }, "Perkiraan terakhir"),
-          el("th", { class: "num" }, `Perkiraan ${TARGET_YEAR} (selang 80%)`),
-          el("th", { class: "num" }, `Peluang ≤${formatNumber(TARGET_CEILING, 1)}%`),
-          el("th", { class: "num" }, `Jiwa ${TARGET_YEAR}`),
-          el("th", {}, "Dasar status")
-        )
-      ),
-      el(
-        "tbody",
-        {},
-        ...rows.map((s) => {
-          const m = s.model;
-          return el(
-            "tr",
-            { "data-region": s.kode, "data-points": String(m.points.length) },
-            el("td", {}, s.nama),
-            el("td", {}, statusBadge(m.status)),
-            el("td", { class: "num" }, m.latest ? `${formatPercent(m.latest.value)} (${m.latest.year})` : "–"),
-            el("td", { class: "num" }, m.projection ? `${formatPercent(m.projection.value)} (${formatNumber(m.projection.lower, 2)}–${formatNumber(m.projection.upper, 2)})` : "–"),
-            el("td", { class: "num" }, m.probability === null ? "–" : `${Math.round(m.probability * 100)}%`),
-            el("td", { class: "num" }, m.people ? formatNumber(Math.round(m.people.value / 100) * 100) : "–"),
-            el("td", { class: "ts-muted" }, m.projection && m.slope ? `${m.points.length} titik perkiraan ${m.points[0]!.year}–${m.latest!.year}; tren provinsi ${formatNumber((Math.exp(m.slope.slope) - 1) * 100, 1)}% per tahun` : m.reason)
-          );
-        })
-      )
-    )
-  );
+  return dataTable(STATUS_COLUMNS, rankStatuses(statuses) as StatusView[], { id: "status-table" }, {
+    wrapper: { class: "ts-table-wrap" },
+    row: (s) => ({ "data-region": s.kode, "data-points": String(s.model.points.length) })
+  });
 }

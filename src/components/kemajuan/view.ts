@@ -20,9 +20,11 @@ import { seriesOfPublished } from "../domain/model/extreme-model.js";
 import { TARGET_CEILING, TARGET_YEAR } from "../domain/model/model-status.js";
 import { formatCount, formatNumber, formatPercent, formatPeriod } from "../core/format.js";
 import { ZERO_TARGET_FLOOR } from "../domain/model/projection.js";
-import { FIGURE_KIND_LABEL, statusBadge } from "./status-view.js";
+import { FIGURE_KIND_LABEL, MODEL_SOURCE, statusBadge } from "./status-view.js";
 import { validationSummaryOf, type CalibrationRow, type RegionStatus, type ValidationTableRow } from "../domain/region-status.js";
 import { el, sourceNote } from "../core/ui.js";
+import { BOUNDARY_ATTRIBUTION } from "../core/attribution.js";
+import { dataTable, keyValueTable, type TableColumn } from "../core/table.js";
 
 export interface Indicator {
   readonly field: PovertyField;
@@ -64,6 +66,8 @@ export async function indicatorChart(poverty: readonly PovertyRow[], kode: strin
   return box;
 }
 
+type CoverageYear = Record<string, unknown> & { year: number; figures: readonly (Figure | null)[] };
+
 /** Year × indicator table for one region: every year in range, unpublished cells said so. */
 export function coverageTable(poverty: readonly PovertyRow[], kode: string): HTMLElement {
   const seriesByField = new Map(INDICATORS.map((i) => [i.field, povertySeries(poverty, kode, i.field)]));
@@ -71,29 +75,22 @@ export function coverageTable(poverty: readonly PovertyRow[], kode: string): HTM
   if (years.length === 0) return emptyState("Belum ada angka kemiskinan BPS untuk wilayah ini.");
   const [from, to] = [Math.min(...years), Math.max(...years)];
   const coverage = INDICATORS.map((i) => yearCoverage(seriesByField.get(i.field) ?? [], from, to));
-  const rows = coverage[0]!.map((_, index) => {
-    const year = from + index;
-    const cells = coverage.map((c) => c[index]!.figure);
-    if (cells.every((f) => f === null)) {
-      return el("tr", { class: "ts-gap", "data-year": String(year) }, el("td", {}, String(year)), el("td", { colspan: String(INDICATORS.length) }, "Tidak ada angka terbitan BPS untuk tahun ini."));
-    }
-    return el(
-      "tr",
-      { "data-year": String(year) },
-      el("td", {}, String(year)),
-      ...cells.map((figure, i) => el("td", { class: "num", "data-field": INDICATORS[i]!.field }, figure ? formatValue(figure.value, INDICATORS[i]!) : "–"))
-    );
+  const rows: CoverageYear[] = coverage[0]!.map((_, index) => ({ year: from + index, figures: coverage.map((c) => c[index]!.figure) }));
+  const columns: TableColumn<CoverageYear>[] = [
+    { key: "year", header: "Tahun (Maret)", render: (r) => String(r.year) },
+    ...INDICATORS.map((indicator, i): TableColumn<CoverageYear> => ({
+      key: indicator.field,
+      header: indicator.title,
+      numeric: true,
+      render: (r) => (r.figures[i] ? formatValue(r.figures[i]!.value, indicator) : "–"),
+      cell: () => ({ "data-field": indicator.field })
+    }))
+  ];
+  return dataTable(columns, rows, { id: "coverage-table" }, {
+    wrapper: { class: "ts-table-wrap" },
+    row: (r) => ({ "data-year": String(r.year), class: r.figures.every((f) => f === null) ? "ts-gap" : undefined }),
+    spanning: (r) => (r.figures.every((f) => f === null) ? "Tidak ada angka terbitan BPS untuk tahun ini." : null)
   });
-  return el(
-    "div",
-    { class: "ts-table-wrap" },
-    el(
-      "table",
-      { class: "ts-table", id: "coverage-table" },
-      el("thead", {}, el("tr", {}, el("th", {}, "Tahun (Maret)"), ...INDICATORS.map((i) => el("th", { class: "num" }, i.title)))),
-      el("tbody", {}, ...rows)
-    )
-  );
 }
 
 function extremeValueText(row: ExtremeRow): string {
@@ -134,30 +131,19 @@ export function reviewCaveats(note: string | null): string {
   return (note ?? "").split(" | ").filter((part) => part.startsWith("[TELAAH] ")).map((part) => part.slice("[TELAAH] ".length)).join(" ");
 }
 
+const OTHER_FIGURE_COLUMNS: TableColumn<ExtremeRow & Record<string, unknown>>[] = [
+  { key: "year", header: "Periode", render: (r) => formatPeriod(r.year, r.month) },
+  { key: "kind", header: "Jenis angka", render: (r) => EXTREME_KIND_LABEL[r.kind] },
+  { key: "extreme_pct", header: "Angka", numeric: true, render: extremeValueText },
+  { key: "note", header: "Catatan", render: (r) => reviewCaveats(r.note), cell: () => ({ class: "ts-muted" }) },
+  { key: "source", header: "Sumber", render: (r) => sourceNote([r]) }
+];
+
 /** Registry and unlabelled extreme-poverty figures, kept apart from the survey series. */
 export function otherFiguresTable(extreme: readonly ExtremeRow[], kode: string): HTMLElement {
   const rows = otherExtremeFigures(extreme, kode);
   if (rows.length === 0) return emptyState("Tidak ada angka registri (P3KE/DTKS/DTSEN) atau angka lain untuk wilayah ini.");
-  return el(
-    "table",
-    { class: "ts-table", id: "other-extreme" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Periode"), el("th", {}, "Jenis angka"), el("th", { class: "num" }, "Angka"), el("th", {}, "Catatan"), el("th", {}, "Sumber"))),
-    el(
-      "tbody",
-      {},
-      ...rows.map((r) =>
-        el(
-          "tr",
-          { "data-kind": r.kind },
-          el("td", {}, formatPeriod(r.year, r.month)),
-          el("td", {}, EXTREME_KIND_LABEL[r.kind]),
-          el("td", { class: "num" }, extremeValueText(r)),
-          el("td", { class: "ts-muted" }, reviewCaveats(r.note)),
-          el("td", {}, sourceNote([r]))
-        )
-      )
-    )
-  );
+  return dataTable(OTHER_FIGURE_COLUMNS, rows as (ExtremeRow & Record<string, unknown>)[], { id: "other-extreme" }, { wrapper: null, row: (r) => ({ "data-kind": r.kind }) });
 }
 
 interface NamedRegion {
@@ -243,7 +229,7 @@ export async function p0Map(poverty: readonly PovertyRow[], regions: readonly Na
   box.append(
     await renderChart(spec, { width: Math.min(width, 720), fileName: `peta-p0-${year}` }),
     sourceNote(published),
-    el("p", { class: "ts-source" }, "Batas wilayah: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN), disederhanakan.")
+    el("p", { class: "ts-source" }, BOUNDARY_ATTRIBUTION)
   );
   return box;
 }
@@ -267,7 +253,7 @@ export function projectionSummary(status: RegionStatus): HTMLElement {
     "div",
     { class: "card", id: "projection-summary", "data-region": status.kode, "data-status": m.status },
     el("p", {}, el("strong", {}, `Status ${status.nama} menuju ${TARGET_YEAR}: `), statusBadge(m.status), " ", el("span", { class: "ts-muted" }, m.reason)),
-    el("table", { class: "ts-table" }, el("tbody", {}, ...items.map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, v)))))
+    keyValueTable(items)
   );
 }
 
@@ -277,80 +263,58 @@ const ROLE_LABEL: Readonly<Record<string, string>> = {
   context: "konteks, tidak dinilai"
 };
 
+type ValidationView = ValidationTableRow & Record<string, unknown>;
+
 /** Published survey rates against the model: estimate, interval and error per point, and the verdict. */
 export function validationTable(rows: readonly ValidationTableRow[], names: ReadonlyMap<string, string>): HTMLElement {
   const summary = validationSummaryOf(rows);
   const ordered = [...rows].sort((a, b) => (a.role === "context" ? 1 : 0) - (b.role === "context" ? 1 : 0) || a.region_kode.localeCompare(b.region_kode) || a.year - b.year);
   const pct = (v: number | null) => (v === null ? "–" : formatPercent(v));
+  const columns: TableColumn<ValidationView>[] = [
+    { key: "region_kode", header: "Wilayah", render: (r) => names.get(r.region_kode) ?? r.region_kode },
+    { key: "year", header: "Tahun", render: (r) => formatPeriod(r.year, r.month) },
+    { key: "role", header: "Peran", render: (r) => ROLE_LABEL[r.role] ?? r.role },
+    { key: "published_pct", header: "Angka survei BPS", numeric: true, render: (r) => pct(r.published_pct) },
+    { key: "estimate_pct", header: "Perkiraan model (selang 80%)", numeric: true, render: (r) => (r.estimate_pct === null ? "–" : `${pct(r.estimate_pct)} (${formatNumber(r.lower_pct, 2)}–${formatNumber(r.upper_pct, 2)})`) },
+    {
+      key: "lognormal_pct",
+      header: "Lognormal · pangkat · beta",
+      numeric: true,
+      render: (r) => (r.estimate_pct === null ? "–" : [r.lognormal_pct, r.power_pct, r.beta_pct].map((v) => (v === null ? "–" : formatNumber(v, 2))).join(" · "))
+    },
+    {
+      key: "error_points",
+      header: "Galat",
+      numeric: true,
+      render: (r) => (r.error_points === null ? "–" : `${formatNumber(r.error_points, 2)} poin (${formatNumber(r.error_relative! * 100, 0)}%)`),
+      cell: (r) => ({ "data-error": r.error_points === null ? "" : String(r.error_points) })
+    },
+    { key: "note", header: "Catatan", render: (r) => [r.in_interval === false ? "di luar selang 80%" : "", r.note ?? ""].filter(Boolean).join("; "), cell: () => ({ class: "ts-muted" }) }
+  ];
   return el(
     "div",
     { id: "validation", "data-acceptable": String(summary.acceptable) },
     el("p", { class: summary.acceptable ? "" : "ts-error", id: "validation-verdict" }, summary.verdict,
       summary.uncalibratedMedianAbsRelative !== null ? ` Tanpa kalibrasi, galat relatif median ${formatNumber(summary.uncalibratedMedianAbsRelative * 100, 0)}%.` : ""),
-    el(
-      "div",
-      { class: "ts-table-wrap" },
-      el(
-        "table",
-        { class: "ts-table", id: "validation-table" },
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            el("th", {}, "Wilayah"),
-            el("th", {}, "Tahun"),
-            el("th", {}, "Peran"),
-            el("th", { class: "num" }, "Angka survei BPS"),
-            el("th", { class: "num" }, "Perkiraan model (selang 80%)"),
-            el("th", { class: "num" }, "Lognormal · pangkat · beta"),
-            el("th", { class: "num" }, "Galat"),
-            el("th", {}, "Catatan")
-          )
-        ),
-        el(
-          "tbody",
-          {},
-          ...ordered.map((r) =>
-            el(
-              "tr",
-              { "data-region": r.region_kode, "data-year": String(r.year), "data-role": r.role },
-              el("td", {}, names.get(r.region_kode) ?? r.region_kode),
-              el("td", {}, formatPeriod(r.year, r.month)),
-              el("td", {}, ROLE_LABEL[r.role] ?? r.role),
-              el("td", { class: "num" }, pct(r.published_pct)),
-              el("td", { class: "num" }, r.estimate_pct === null ? "–" : `${pct(r.estimate_pct)} (${formatNumber(r.lower_pct, 2)}–${formatNumber(r.upper_pct, 2)})`),
-              el("td", { class: "num" }, r.estimate_pct === null ? "–" : [r.lognormal_pct, r.power_pct, r.beta_pct].map((v) => (v === null ? "–" : formatNumber(v, 2))).join(" · ")),
-              el("td", { class: "num", "data-error": r.error_points === null ? "" : String(r.error_points) }, r.error_points === null ? "–" : `${formatNumber(r.error_points, 2)} poin (${formatNumber(r.error_relative! * 100, 0)}%)`),
-              el("td", { class: "ts-muted" }, [r.in_interval === false ? "di luar selang 80%" : "", r.note ?? ""].filter(Boolean).join("; "))
-            )
-          )
-        )
-      )
-    ),
+    dataTable(columns, ordered as ValidationView[], { id: "validation-table" }, {
+      wrapper: { class: "ts-table-wrap" },
+      row: (r) => ({ "data-region": r.region_kode, "data-year": String(r.year), "data-role": r.role })
+    }),
     sourceNote(rows, { publisher: "BPS (angka survei kemiskinan ekstrem)" })
   );
 }
 
+const CALIBRATION_COLUMNS: TableColumn<CalibrationRow & Record<string, unknown>>[] = [
+  { key: "year", header: "Tahun", render: (r) => String(r.year) },
+  { key: "kappa", header: "κ (rasio garis)", numeric: true, render: (r) => formatNumber(r.kappa, 3) },
+  { key: "year_factor", header: "λ (faktor tahun)", numeric: true, render: (r) => formatNumber(r.year_factor, 3) },
+  { key: "how", header: "Dasar", cell: () => ({ class: "ts-muted" }) }
+];
+
 /** κ and the year factors: what each year's estimates are calibrated to. */
 export function calibrationTable(rows: readonly CalibrationRow[]): HTMLElement {
-  return el(
-    "div",
-    { class: "ts-table-wrap" },
-    el(
-      "table",
-      { class: "ts-table", id: "calibration-table" },
-      el("thead", {}, el("tr", {}, el("th", {}, "Tahun"), el("th", { class: "num" }, "κ (rasio garis)"), el("th", { class: "num" }, "λ (faktor tahun)"), el("th", {}, "Dasar"))),
-      el(
-        "tbody",
-        {},
-        ...[...rows].sort((a, b) => a.year - b.year).map((r) =>
-          el("tr", { "data-year": String(r.year) }, el("td", {}, String(r.year)), el("td", { class: "num" }, formatNumber(r.kappa, 3)), el("td", { class: "num" }, formatNumber(r.year_factor, 3)), el("td", { class: "ts-muted" }, r.how))
-        )
-      )
-    )
-  );
+  const ordered = [...rows].sort((a, b) => a.year - b.year) as (CalibrationRow & Record<string, unknown>)[];
+  return dataTable(CALIBRATION_COLUMNS, ordered, { id: "calibration-table" }, { wrapper: { class: "ts-table-wrap" }, row: (r) => ({ "data-year": String(r.year) }) });
 }
 
 /** Kab/kota map of the model's extreme-poverty estimate in its latest year (estimate, not BPS). */
@@ -381,8 +345,8 @@ export async function extremeMap(statuses: readonly RegionStatus[], topology: To
   const box = el("div", { id: "extreme-map", "data-year": String(year) });
   box.append(
     await renderChart(spec, { width: w, fileName: `peta-kemiskinan-ekstrem-${year}` }),
-    sourceNote(kabkota.flatMap((s) => s.estimates.filter((e) => e.year === year)), { publisher: "Perkiraan model Tepat Sasaran dari P0, P1, P2 BPS" }),
-    el("p", { class: "ts-source" }, "Batas wilayah: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN), disederhanakan.")
+    sourceNote(kabkota.flatMap((s) => s.estimates.filter((e) => e.year === year)), { publisher: MODEL_SOURCE }),
+    el("p", { class: "ts-source" }, BOUNDARY_ATTRIBUTION)
   );
   return box;
 }

@@ -2,26 +2,24 @@
 import { formatDate, formatNumber } from "../core/format.js";
 import { isYearColumn } from "./table-export.js";
 import { el, syntheticBadge, textWithCode } from "../core/ui.js";
+import { dataTable, type TableColumn } from "../core/table.js";
 import type { CatalogRow } from "../core/catalog.js";
 import { partitionTable, type Wilayah } from "../domain/wilayah.js";
 import { SYNTHETIC_MEANING } from "../core/synthetic.js";
+import { BOUNDARY_LICENCE_NOTE, BOUNDARY_SOURCE } from "../core/attribution.js";
 
 
 interface ColumnDoc { name: string; type: string; description: string }
 
+const DICTIONARY_COLUMNS: TableColumn<ColumnDoc & Record<string, unknown>>[] = [
+  { key: "name", header: "Kolom", render: (c) => el("code", {}, c.name) },
+  { key: "type", header: "Tipe" },
+  { key: "description", header: "Arti", render: (c) => textWithCode(c.description) }
+];
+
 function dictionary(columnsJson: string): HTMLElement {
-  const columns = JSON.parse(columnsJson) as ColumnDoc[];
-  return el(
-    "details",
-    {},
-    el("summary", {}, `${columns.length} kolom`),
-    el(
-      "table",
-      { class: "ts-table" },
-      el("thead", {}, el("tr", {}, el("th", {}, "Kolom"), el("th", {}, "Tipe"), el("th", {}, "Arti"))),
-      el("tbody", {}, ...columns.map((c) => el("tr", {}, el("td", {}, el("code", {}, c.name)), el("td", {}, c.type), el("td", {}, ...textWithCode(c.description)))))
-    )
-  );
+  const columns = JSON.parse(columnsJson) as (ColumnDoc & Record<string, unknown>)[];
+  return el("details", {}, el("summary", {}, `${columns.length} kolom`), dataTable(DICTIONARY_COLUMNS, columns, {}, { wrapper: null }));
 }
 
 function formatBytes(bytes: number): string {
@@ -54,43 +52,33 @@ function downloadButton(row: CatalogRow, format: DownloadFormat, onDownload: (ro
   return button;
 }
 
+type CatalogView = CatalogRow & Record<string, unknown>;
+
 export function catalogTable(
   rows: readonly CatalogRow[],
   urlOf: (name: string) => string | undefined,
   onDownload?: (row: CatalogRow, format: DownloadFormat) => Promise<void>
 ): HTMLElement {
-  const body = sortCatalog(rows).map((row) => {
-    const url = urlOf(row.name);
-    return el(
-      "tr",
-      { "data-table": row.name },
-      el("td", {}, el("code", {}, row.name), row.synthetic ? el("div", {}, syntheticBadge()) : null),
-      el("td", {}, ...textWithCode(row.description), dictionary(row.columns)),
-      el("td", { class: "num", "data-rows": String(row.rows) }, formatNumber(row.rows)),
-      el("td", {}, ...textWithCode(row.source), el("div", { class: "ts-source" }, "Pemuat: ", el("code", {}, row.loader), ` · skema v${row.schema_version}`)),
-      el("td", { class: "ts-nowrap" }, formatDate(row.retrieved_at)),
-      el(
-        "td",
-        { class: "ts-downloads" },
-        url ? el("a", { href: url, download: `${row.name}.parquet` }, `Parquet (${formatBytes(row.bytes)})`) : "–",
-        url && onDownload ? el("div", {}, downloadButton(row, "csv", onDownload), " ", downloadButton(row, "xlsx", onDownload)) : null
-      )
-    );
-  });
-  return el(
-    "div",
-    { class: "ts-scroll" },
-    el(
-    "table",
-    { class: "ts-table", id: "catalog" },
-    el(
-      "thead",
-      {},
-      el("tr", {}, ...["Tabel", "Isi dan kamus data", "Baris", "Sumber", "Tanggal data", "Unduh"].map((h, i) => el("th", i === 2 ? { class: "num" } : {}, h)))
-    ),
-    el("tbody", {}, ...body)
-    )
-  );
+  const columns: TableColumn<CatalogView>[] = [
+    { key: "name", header: "Tabel", render: (row) => [el("code", {}, row.name), row.synthetic ? el("div", {}, syntheticBadge()) : null] },
+    { key: "description", header: "Isi dan kamus data", render: (row) => [...textWithCode(row.description), dictionary(row.columns)] },
+    { key: "rows", header: "Baris", format: "int", cell: (row) => ({ "data-rows": String(row.rows) }) },
+    { key: "source", header: "Sumber", render: (row) => [...textWithCode(row.source), el("div", { class: "ts-source" }, "Pemuat: ", el("code", {}, row.loader), ` · skema v${row.schema_version}`)] },
+    { key: "retrieved_at", header: "Tanggal data", format: "date", cell: () => ({ class: "ts-nowrap" }) },
+    {
+      key: "downloads",
+      header: "Unduh",
+      cell: () => ({ class: "ts-downloads" }),
+      render: (row) => {
+        const url = urlOf(row.name);
+        return [
+          url ? el("a", { href: url, download: `${row.name}.parquet` }, `Parquet (${formatBytes(row.bytes)})`) : "–",
+          url && onDownload ? el("div", {}, downloadButton(row, "csv", onDownload), " ", downloadButton(row, "xlsx", onDownload)) : null
+        ];
+      }
+    }
+  ];
+  return dataTable(columns, sortCatalog(rows) as CatalogView[], { id: "catalog" }, { row: (row) => ({ "data-table": row.name }) });
 }
 
 /**
@@ -115,21 +103,12 @@ export function previewCell(column: string, value: unknown): string {
  */
 export function rowsTable(rows: readonly Record<string, unknown>[], table: string, synthetic = false): HTMLElement {
   if (rows.length === 0) return el("p", { class: "ts-pending" }, "Tabel ini tidak berisi baris.");
-  const columns = Object.keys(rows[0]!);
+  const columns: TableColumn<Record<string, unknown>>[] = Object.keys(rows[0]!).map((name) => ({ key: name, header: name, heading: el("code", {}, name), render: (r) => previewCell(name, r[name]) }));
   return el(
     "div",
     {},
     synthetic ? el("p", { class: "ts-source" }, syntheticBadge(), ` Isi tabel ini ${SYNTHETIC_MEANING}.`) : null,
-    el(
-      "div",
-      { class: "ts-scroll" },
-      el(
-        "table",
-        { class: "ts-table", id: "preview", "data-table": table, "data-synthetic": String(synthetic) },
-        el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {}, el("code", {}, c))))),
-        el("tbody", {}, ...rows.map((r) => el("tr", {}, ...columns.map((c) => el("td", {}, previewCell(c, r[c]))))))
-      )
-    )
+    dataTable(columns, rows, { id: "preview", "data-table": table, "data-synthetic": String(synthetic) })
   );
 }
 
@@ -144,6 +123,15 @@ export interface RejectionSummaryRow {
 
 const SEVERITY_LABEL: Readonly<Record<string, string>> = { error: "ditolak", warning: "peringatan", info: "catatan" };
 
+const REJECTION_COLUMNS: TableColumn<RejectionSummaryRow & Record<string, unknown>>[] = [
+  { key: "file", header: "Berkas" },
+  { key: "code", header: "Kode temuan", render: (r) => el("code", {}, r.code) },
+  { key: "severity", header: "Sifat", render: (r) => SEVERITY_LABEL[r.severity] ?? r.severity },
+  { key: "n", header: "Jumlah baris", format: "int" },
+  { key: "first_row", header: "Baris pertama", format: "int" },
+  { key: "example", header: "Contoh penjelasan" }
+];
+
 /** The ingest report: what was rejected or flagged in the private files, grouped by finding. */
 export function rejectionSummary(rows: readonly RejectionSummaryRow[], synthetic: boolean): HTMLElement {
   if (rows.length === 0) {
@@ -155,27 +143,7 @@ export function rejectionSummary(rows: readonly RejectionSummaryRow[], synthetic
         : "Semua baris dalam berkas privat diterima tanpa temuan."
     );
   }
-  return el(
-    "table",
-    { class: "ts-table", id: "rejections" },
-    el("thead", {}, el("tr", {}, ...["Berkas", "Kode temuan", "Sifat", "Jumlah baris", "Baris pertama", "Contoh penjelasan"].map((h) => el("th", {}, h)))),
-    el(
-      "tbody",
-      {},
-      ...rows.map((r) =>
-        el(
-          "tr",
-          { "data-code": r.code },
-          el("td", {}, r.file),
-          el("td", {}, el("code", {}, r.code)),
-          el("td", {}, SEVERITY_LABEL[r.severity] ?? r.severity),
-          el("td", { class: "num" }, formatNumber(r.n)),
-          el("td", { class: "num" }, r.first_row === null ? "–" : formatNumber(r.first_row)),
-          el("td", {}, r.example)
-        )
-      )
-    )
-  );
+  return dataTable(REJECTION_COLUMNS, rows as (RejectionSummaryRow & Record<string, unknown>)[], { id: "rejections" }, { wrapper: null, row: (r) => ({ "data-code": r.code }) });
 }
 
 /**
@@ -186,27 +154,23 @@ export function cellPrivacySummary(rows: readonly CatalogRow[], registry: readon
   const kabOf = new Map(registry.map((w) => [partitionTable("registry_cells", w.kode), w]));
   const cells = rows.filter((r) => kabOf.has(r.name) && r.min_cell !== null);
   if (cells.length === 0) return el("p", { class: "ts-pending", id: "cell-privacy" }, "Belum ada tabel sel registri dalam build ini.");
-  const table = el(
-    "table",
-    { class: "ts-table ts-compact", id: "cell-privacy" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Wilayah"), ...["k", "Sel", "Rumah tangga", "Digabung"].map((h) => el("th", { class: "num" }, h)))),
-    el(
-      "tbody",
-      {},
-      ...cells.map((r) => {
-        const kab = kabOf.get(r.name)!;
-        const share = r.households ? ((r.coarsened_households ?? 0) / r.households) * 100 : null;
-        return el(
-          "tr",
-          { "data-table": r.name },
-          el("td", {}, kab.nama, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null),
-          el("td", { class: "num", "data-k": String(r.min_cell) }, formatNumber(r.min_cell)),
-          el("td", { class: "num" }, formatNumber(r.rows)),
-          el("td", { class: "num" }, formatNumber(r.households)),
-          el("td", { class: "num" }, formatNumber(r.coarsened_households), el("div", {}, `(${formatNumber(share, 1)}%)`))
-        );
-      })
-    )
-  );
+  const columns: TableColumn<CatalogView>[] = [
+    { key: "name", header: "Wilayah", render: (r) => [kabOf.get(r.name)!.nama, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null] },
+    { key: "min_cell", header: "k", format: "int", cell: (r) => ({ "data-k": String(r.min_cell) }) },
+    { key: "rows", header: "Sel", format: "int" },
+    { key: "households", header: "Rumah tangga", format: "int" },
+    {
+      key: "coarsened_households",
+      header: "Digabung",
+      format: "int",
+      render: (r) => [formatNumber(r.coarsened_households), el("div", {}, `(${formatNumber(r.households ? ((r.coarsened_households ?? 0) / r.households) * 100 : null, 1)}%)`)]
+    }
+  ];
+  const table = dataTable(columns, cells as CatalogView[], { class: "ts-table ts-compact", id: "cell-privacy" }, { wrapper: null, row: (r) => ({ "data-table": r.name }) });
   return el("div", {}, table, el("p", { class: "ts-note" }, "k = jumlah rumah tangga paling sedikit yang digambarkan satu baris; Digabung = rumah tangga dalam sel yang rinciannya dikasarkan agar memenuhi k."));
+}
+
+/** The boundary credit of the licences list: the repository linked, then the licence note. */
+export function boundaryCredit(): HTMLElement {
+  return el("span", {}, "Batas wilayah: ", el("a", { href: BOUNDARY_SOURCE.url }, BOUNDARY_SOURCE.name), `, ${BOUNDARY_LICENCE_NOTE}`);
 }
