@@ -22,6 +22,11 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   return sign + groupThousands(integer) + (fraction ? `,${fraction}` : "");
 }
 
+/** Up to `maxDigits` decimals, trailing zeros dropped: 0.4 → "0,4"; 1500000 → "1.500.000". */
+export function formatDecimal(value: number | null | undefined, maxDigits: number): string {
+  return trimZeros(formatNumber(value, maxDigits));
+}
+
 /** A count with its unit: formatCount(1300, "paket") → "1.300 paket". */
 export function formatCount(value: number | null | undefined, unit: string): string {
   const n = formatNumber(value);

@@ -36,6 +36,9 @@ export const EFFECT_LABEL: Readonly<Record<Effect, string>> = {
   graduation: "pemberdayaan (peluang graduasi per tahun)"
 };
 
+/** Programmes paid from Dana Desa: only desa receive them, so a kota (kelurahan only) cannot. */
+export const DESA_ONLY_PROGRAMMES: readonly string[] = ["blt_dana_desa"];
+
 export function isFunder(value: string | null | undefined): value is Funder {
   return (FUNDERS as readonly string[]).includes(value ?? "");
 }

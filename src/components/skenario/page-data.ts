@@ -5,6 +5,7 @@ import type { Database } from "../core/database.js";
 import { sourcesOf, type CatalogRow, type CatalogSource } from "../core/catalog.js";
 import { anySynthetic } from "../core/synthetic.js";
 import type { Wilayah } from "../domain/wilayah.js";
+import { DESA_ONLY_PROGRAMMES } from "../domain/programmes.js";
 import { areaNamesQuery, catalogueQuery, cellPartition, currentReceiptsQuery, duplicatePairsQuery, linesQuery, povertyQuery, sourceTables } from "./queries.js";
 import { ScenarioSql } from "./sql-model.js";
 import { baselineProgrammes, defaultLine, p0Trend, type BaselineProgramme, type CatalogueRow, type CurrentReceipt, type LineRow, type RunContext } from "./spec.js";
@@ -37,9 +38,9 @@ export interface PageData {
   readonly model: ScenarioSql;
 }
 
-/** BLT Dana Desa goes to desa only: a kabupaten, not the kelurahan of a kota. */
+/** A Dana Desa programme goes to desa only: a kabupaten, not the kelurahan of a kota. */
 export function programmeAllowed(code: string, kab: Pick<Wilayah, "hasDesa">): boolean {
-  return code !== "blt_dana_desa" || kab.hasDesa;
+  return !DESA_ONLY_PROGRAMMES.includes(code) || kab.hasDesa;
 }
 
 export async function loadPageData(db: Database, wilayah: Wilayah, catalog: readonly CatalogRow[]): Promise<PageData> {

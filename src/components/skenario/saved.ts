@@ -1,5 +1,8 @@
 // The best scenario saved on this device (localStorage), for the Ringkasan page. Only aggregate
 // figures and a link are stored; nothing leaves the browser.
+import { kabRow, type ScenarioResult } from "./measures.js";
+import { encodeState, type ScenarioState } from "./spec.js";
+
 export const STORAGE_KEY = "tepat-sasaran:skenario-terbaik";
 
 export interface SavedScenario {
@@ -17,6 +20,27 @@ export interface SavedScenario {
   readonly saved_at: string;
   /** Relative link to /skenario with the scenario in the URL. */
   readonly link: string;
+}
+
+/** The best of the computed scenarios (fewest extreme-poor, then cheapest), as saved for Ringkasan. */
+export function bestScenario(data: { readonly kab: string; readonly synthetic: boolean }, state: ScenarioState, results: readonly ScenarioResult[], savedAt: Date): SavedScenario | null {
+  if (results.length === 0) return null;
+  const scored = results.map((r) => ({ r, k: kabRow(r.rows, data.kab) }));
+  scored.sort((a, b) => a.k.poor_persons - b.k.poor_persons || a.r.total_rp - b.r.total_rp);
+  const best = scored[0]!;
+  return {
+    name: best.r.def.name,
+    kab: data.kab,
+    horizon: state.horizon,
+    poor_persons: best.k.poor_persons,
+    status_quo_poor_persons: best.k.status_quo_poor_persons,
+    exits_persons: best.k.exits_persons,
+    total_rp: best.r.total_rp,
+    extra_rp: best.r.extra_rp,
+    synthetic: data.synthetic,
+    saved_at: savedAt.toISOString(),
+    link: `./skenario?s=${encodeState({ ...state, scenarios: [best.r.def] })}`
+  };
 }
 
 type StorageLike = Pick<Storage, "getItem" | "setItem">;

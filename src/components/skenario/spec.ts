@@ -1,6 +1,7 @@
 // The planner's scenario state (what the URL and the JSON file carry), its validation, and its
 // translation into a model run. Pure: no DOM, no database. Budgets and settings are stored only where
 // they differ from the baseline (current receipts), so a link stays short and survives data updates.
+import { formatDecimal } from "../core/format.js";
 import { TARGETING_RULES, type ModelRun, type ProgrammeParams, type ProgrammeRun, type TargetingRule } from "./types.js";
 
 export const STATE_VERSION = 1;
@@ -60,7 +61,7 @@ function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], wh
 
 function numberIn(value: unknown, min: number, max: number, where: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) fail(`${where} harus berupa angka.`);
-  if (value < min || value > max) fail(`${where} harus di antara ${min} dan ${max} (tertulis ${value}).`);
+  if (value < min || value > max) fail(`${where} harus di antara ${formatDecimal(min, 3)} dan ${formatDecimal(max, 3)} (tertulis ${formatDecimal(value, 6)}).`);
   return value;
 }
 

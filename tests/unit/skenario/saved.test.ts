@@ -1,6 +1,8 @@
 // The best scenario saved on this device: stored and read back, malformed entries ignored.
 import { describe, expect, it } from "vitest";
-import { STORAGE_KEY, loadBestScenario, saveBestScenario, type SavedScenario } from "../../../src/components/skenario/saved.js";
+import { STORAGE_KEY, bestScenario, loadBestScenario, saveBestScenario, type SavedScenario } from "../../../src/components/skenario/saved.js";
+import { decodeState, defaultState } from "../../../src/components/skenario/spec.js";
+import { result } from "./fixtures.js";
 import { closeGapBps } from "../../../src/components/skenario/page-data.js";
 
 function memoryStore(): Pick<Storage, "getItem" | "setItem"> & { data: Map<string, string> } {
@@ -43,5 +45,16 @@ describe("budget to close the gap, BPS P1 formula", () => {
     const population = 41_070 / 0.0551;
     expect(closeGapBps({ year: 2025, p1: 0.74, population, source: "" }, 573_960)).toBeCloseTo(0.0074 * 573_960 * population * 12, 3);
     expect(closeGapBps({ year: 2025, p1: 0.74, population, source: "" }, 573_960) / 1e9).toBeCloseTo(37.99, 1);
+  });
+});
+
+describe("best scenario", () => {
+  it("is the one with fewest extreme-poor, the cheaper on a tie, saved with a link to it alone", () => {
+    const results = [result("Dasar", { poor_persons: 90 }, { total_rp: 5e9, extra_rp: 0 }), result("Mahal", { poor_persons: 60 }, { total_rp: 9e9, extra_rp: 4e9 }), result("Hemat", { poor_persons: 60 }, { total_rp: 7e9, extra_rp: 2e9 })];
+    const state = { ...defaultState("3673"), scenarios: results.map((r) => r.def) };
+    const best = bestScenario({ kab: "3673", synthetic: true }, state, results, new Date("2026-12-03T14:00:00Z"))!;
+    expect(best).toMatchObject({ name: "Hemat", poor_persons: 60, total_rp: 7e9, extra_rp: 2e9, synthetic: true, saved_at: "2026-12-03T14:00:00.000Z" });
+    expect(decodeState(best.link.replace("./skenario?s=", ""), { kabs: ["3673"] }).scenarios.map((s) => s.name)).toEqual(["Hemat"]);
+    expect(bestScenario({ kab: "3673", synthetic: false }, state, [], new Date())).toBeNull();
   });
 });
