@@ -36,6 +36,9 @@ export const EFFECT_LABEL: Readonly<Record<Effect, string>> = {
   graduation: "pemberdayaan (peluang graduasi per tahun)"
 };
 
+/** How a pair of programmes that the overlap rules do not list is read, wherever overlaps are counted. */
+export const UNLISTED_PAIR_RULE = "Pasangan yang tidak tercantum dianggap diperbolehkan.";
+
 /** Programmes paid from Dana Desa: only desa receive them, so a kota (kelurahan only) cannot. */
 export const DESA_ONLY_PROGRAMMES: readonly string[] = ["blt_dana_desa"];
 

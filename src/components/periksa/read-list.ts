@@ -3,6 +3,7 @@
 // caller, only on /periksa). Title rows, header aliases, total rows and blank rows are handled by
 // the shared registry rules; every row read is accepted or rejected with its reason.
 import type ExcelJS from "exceljs";
+import { formatDecimal, formatNumber } from "../core/format.js";
 import { checkRowsInChunks, locateHeader, scoreHeader } from "../domain/registry-rules/check-table.js";
 import type { CanonicalColumn, ColumnResolver } from "../domain/registry-rules/columns.js";
 import { detectEncoding } from "../domain/registry-rules/decode.js";
@@ -46,8 +47,7 @@ export interface ReadContext {
   readonly pause: (rows: number) => Promise<void>;
 }
 
-const formatBytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString("id-ID", { maximumFractionDigits: 1 })} MB`;
-const formatRows = (n: number) => n.toLocaleString("id-ID");
+const formatBytes = (bytes: number) => `${formatDecimal(bytes / 1024 / 1024, 1)} MB`;
 
 /** NUL bytes in a file that is not UTF-16 mean a binary file (image, PDF, archive), not a table. */
 function looksBinary(bytes: Uint8Array): boolean {
@@ -76,7 +76,7 @@ async function open(fileName: string, bytes: Uint8Array, context: ReadContext): 
     }
     const worksheet = pickWorksheet(workbook, undefined, fileName);
     if (worksheet.rowCount > MAX_ROWS + 50) {
-      throw new ListFileError(`Berkas ${fileName} berisi ${formatRows(worksheet.rowCount)} baris, melebihi batas ${formatRows(MAX_ROWS)} baris per berkas.`);
+      throw new ListFileError(`Berkas ${fileName} berisi ${formatNumber(worksheet.rowCount)} baris, melebihi batas ${formatNumber(MAX_ROWS)} baris per berkas.`);
     }
     return worksheetTable(worksheet);
   }
@@ -98,11 +98,11 @@ export async function readList(fileName: string, bytes: Uint8Array, context: Rea
       resolver: context.resolver,
       chunkRows: CHUNK_ROWS,
       pause: async (rows) => {
-        if (rows > MAX_ROWS) throw new ListFileError(`Berkas ${fileName} berisi lebih dari ${formatRows(MAX_ROWS)} baris data, melebihi batas per berkas; pecah daftar menjadi beberapa berkas.`);
+        if (rows > MAX_ROWS) throw new ListFileError(`Berkas ${fileName} berisi lebih dari ${formatNumber(MAX_ROWS)} baris data, melebihi batas per berkas; pecah daftar menjadi beberapa berkas.`);
         await context.pause(rows);
       }
     });
-    if (tally.rows > MAX_ROWS) throw new ListFileError(`Berkas ${fileName} berisi lebih dari ${formatRows(MAX_ROWS)} baris data, melebihi batas per berkas; pecah daftar menjadi beberapa berkas.`);
+    if (tally.rows > MAX_ROWS) throw new ListFileError(`Berkas ${fileName} berisi lebih dari ${formatNumber(MAX_ROWS)} baris data, melebihi batas per berkas; pecah daftar menjadi beberapa berkas.`);
     if (tally.rows === 0) throw new ListFileError(`Berkas ${fileName} hanya berisi judul kolom, tanpa baris data.`);
     return {
       fileName,
@@ -119,7 +119,7 @@ export async function readList(fileName: string, bytes: Uint8Array, context: Rea
   } catch (error) {
     if (error instanceof HugeFieldError) {
       throw new ListFileError(
-        `Berkas ${fileName} baris ${formatRows(error.line)} berisi satu isian sepanjang ${formatRows(error.length)} karakter: berkas rusak (misalnya tanda kutip yang tidak ditutup) atau bukan daftar penerima.`
+        `Berkas ${fileName} baris ${formatNumber(error.line)} berisi satu isian sepanjang ${formatNumber(error.length)} karakter: berkas rusak (misalnya tanda kutip yang tidak ditutup) atau bukan daftar penerima.`
       );
     }
     if (error instanceof UnreadableFileError) {

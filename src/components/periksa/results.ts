@@ -2,6 +2,7 @@
 // list (with funders and the overlap rule), duplicates within a list, invalid NIKs, and families of
 // the target list found on no programme list, with counts by kelurahan. Pure: tested in Node.
 import type { Issue } from "../domain/registry-rules/issues.js";
+import { UNLISTED_PAIR_RULE } from "../domain/programmes.js";
 import type { MatchPair, OverlapRuleRow } from "./queries.js";
 import type { ListPerson } from "./list-rows.js";
 
@@ -97,7 +98,7 @@ export function ruleFor(a: string, b: string, rules: readonly OverlapRuleRow[]):
   if (a === b) return { verdict: "program sama", allowed: false, reason: "Program yang sama tercatat dua kali untuk orang yang sama." };
   const [x, y] = a < b ? [a, b] : [b, a];
   const rule = rules.find((r) => r.programme_a === x && r.programme_b === y);
-  if (!rule) return { verdict: "tidak diatur", allowed: true, reason: "Pasangan tidak tercantum di aturan tumpang tindih; dianggap diperbolehkan." };
+  if (!rule) return { verdict: "tidak diatur", allowed: true, reason: UNLISTED_PAIR_RULE };
   return rule.rule === "duplicate" ? { verdict: "duplikasi", allowed: false, reason: rule.reason } : { verdict: "diperbolehkan", allowed: true, reason: rule.reason };
 }
 

@@ -1,11 +1,12 @@
 // The result tables of /periksa as export sheets (same columns on screen, in CSV and in XLSX).
 import type { ExportSheet } from "../core/export.js";
+import { formatNumber } from "../core/format.js";
 import type { ListInput, PeriksaResults } from "./results.js";
 
 export type SheetKey = "overlaps" | "duplicates" | "invalid" | "unserved_area" | "unserved" | "rows";
 
 export function resultSheets(results: PeriksaResults, lists: readonly ListInput[], threshold: number): { key: SheetKey; sheet: ExportSheet }[] {
-  const caption = `Hasil pencocokan di peramban; ambang kemiripan ${threshold.toFixed(2).replace(".", ",")}. Berisi data pribadi: simpan dan bagikan sesuai aturan perlindungan data.`;
+  const caption = `Hasil pencocokan di peramban; ambang kemiripan ${formatNumber(threshold, 2)}. Berisi data pribadi: simpan dan bagikan sesuai aturan perlindungan data.`;
   const sheets: { key: SheetKey; sheet: ExportSheet }[] = [
     {
       key: "overlaps",
