@@ -24,12 +24,10 @@ import {
   type UntouchedRow
 } from "../../src/components/cakupan/queries.js";
 import {
-  overlapsByArea,
   overlapsByFunderPair,
   programmeMatrix,
   unservedAreas,
   type MatrixRow,
-  type OverlapAreaRow,
   type OverlapRow,
   type UnservedRow
 } from "../../src/components/rakor/queries.js";
@@ -304,13 +302,6 @@ describe("overlaps", () => {
     expect(r[1]!.value_rp).toBeCloseTo(4_000_000, 3);
   });
 
-  it("splits the overlaps by area", async () => {
-    const r = await rows<OverlapAreaRow>(overlapsByArea(ALL));
-    expect(r.map((x) => [x.kode, Math.round(x.households), Math.round(x.value_rp), Math.round(x.from_undetailed)])).toEqual([
-      ["367301", 20, 10_000_000, 0],
-      ["367302", 15, 7_500_000, 5]
-    ]);
-  });
 });
 
 describe("unservedAreas", () => {

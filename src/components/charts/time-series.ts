@@ -1,56 +1,22 @@
-// Poverty series over the years: observed values (line + points), optionally the projected trend
-// to the target year (dashed line inside its prediction band) and the target (rule). One region
-// (timeSeriesSpec) or one small chart per region (smallMultiplesSpec) with the same layers.
-//
-// Everything the layers draw travels in one inline data set with a `kind` column, because the
-// layers of a faceted chart cannot each bring their own data.
+// Poverty series over the years: published values as a line with points, the line broken where a
+// year is missing. One region (timeSeriesSpec) or one small chart per region (smallMultiplesSpec)
+// with the same layers. (Projections are drawn by estimate-series.ts.)
 import type { TopLevelSpec } from "vega-lite";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/index.js";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
-import { formatNumber } from "../core/format.js";
-import { DEFAULT_TARGET_YEAR } from "../domain/model/projection.js";
-import {
-  COLORS,
-  NUMBER_FORMAT,
-  VEGA_LITE_SCHEMA,
-  YEAR_FORMAT,
-  baseConfig,
-  shortValueLabel,
-  titleWithUnit,
-  valueLabel
-} from "./common.js";
+import { COLORS, NUMBER_FORMAT, VEGA_LITE_SCHEMA, YEAR_FORMAT, baseConfig, titleWithUnit, valueLabel } from "./common.js";
 
 type Layer = LayerSpec<Field>["layer"][number];
 
-/** A projected year: the shape of ProjectionResult["path"] items (model/projection.ts). */
-export interface ProjectedYear {
-  readonly year: number;
-  readonly value: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
-
-/** What the chart needs from a ProjectionResult; a ProjectionResult can be passed as is. */
-export interface ProjectionInput {
-  readonly path: readonly ProjectedYear[];
-  readonly level: number;
-}
-
-export type TrendKind = "observed" | "projection" | "target";
-
 /** One row of the chart's inline data. */
 export interface TrendDatum {
-  kind: TrendKind;
   /** Legend entry. */
   series: string;
   region: string | null;
   year: number;
   value: number;
-  lower: number | null;
-  upper: number | null;
-  /** Pre-formatted for tooltips and labels, Indonesian ("5,51%"). */
+  /** Pre-formatted for tooltips, Indonesian ("5,51%"). */
   value_label: string;
-  interval_label: string | null;
   source: string | null;
   /** Observed rows: runs of consecutive years share a segment; the line is not drawn across a gap. */
   segment: number;
@@ -73,17 +39,11 @@ interface CommonOptions {
   readonly digits?: number;
   /** Legend name of the observed series (default "Angka BPS"). */
   readonly observedLabel?: string;
-  /** Year the target applies to (default 2026). */
-  readonly targetYear?: number;
   /** Optional subtitle (e.g. the source line). */
   readonly subtitle?: string;
 }
 
 export interface TimeSeriesOptions extends CommonOptions {
-  /** Target value in the series' units, drawn as a horizontal rule. */
-  readonly target?: number;
-  /** Projected trend and prediction band (e.g. a ProjectionResult). */
-  readonly projection?: ProjectionInput;
   readonly width?: number;
   readonly height?: number;
 }
@@ -93,18 +53,10 @@ export interface SmallMultiplesOptions extends CommonOptions {
   readonly regionField?: string;
   /** Panel order (default: order of first appearance in `rows`). */
   readonly regionOrder?: readonly string[];
-  /** Target per region, or one target for all. */
-  readonly target?: number | Readonly<Record<string, number>>;
-  /** Projection per region (keyed like `regionField`). */
-  readonly projections?: Readonly<Record<string, ProjectionInput>>;
   readonly columns?: number;
   /** Size of each small chart. */
   readonly cellWidth?: number;
   readonly cellHeight?: number;
-}
-
-function projectionLabel(level: number): string {
-  return `Proyeksi tren (interval ${formatNumber(level * 100, 0)}%)`;
 }
 
 function toNumber(value: unknown): number | null {
@@ -136,15 +88,11 @@ function observedData(
     if (value === null) continue; // a gap in the series: see withSegments
     const source = row[sourceField];
     data.push({
-      kind: "observed",
       series,
       region,
       year,
       value,
-      lower: null,
-      upper: null,
       value_label: valueLabel(value, options.unit, digits),
-      interval_label: null,
       source: typeof source === "string" && source !== "" ? source : null,
       segment: 0
     });
@@ -162,117 +110,23 @@ function withSegments(sorted: TrendDatum[]): TrendDatum[] {
   });
 }
 
-function projectionData(projection: ProjectionInput, unit: string, digits: number, region: string | null): TrendDatum[] {
-  const series = projectionLabel(projection.level);
-  return projection.path.map((p) => ({
-    kind: "projection",
-    series,
-    region,
-    year: p.year,
-    value: p.value,
-    lower: p.lower,
-    upper: p.upper,
-    value_label: valueLabel(p.value, unit, digits),
-    interval_label:
-      p.lower === null || p.upper === null
-        ? null
-        : `${valueLabel(p.lower, unit, digits)} – ${valueLabel(p.upper, unit, digits)}`,
-    source: null,
-    segment: 0
-  }));
-}
-
-function targetDatum(value: number, year: number, unit: string, digits: number, region: string | null): TrendDatum {
-  return {
-    kind: "target",
-    series: "Target",
-    region,
-    year,
-    value,
-    lower: null,
-    upper: null,
-    value_label: `Target ${year}: ${shortValueLabel(value, unit, digits)}`,
-    interval_label: null,
-    source: null,
-    segment: 0
-  };
-}
-
-const only = (kind: TrendKind) => [{ filter: { field: "kind", equal: kind } }];
-
-interface LayerPlan {
-  title: string;
-  unit: string;
-  level: number | null;
-  hasProjection: boolean;
-  hasBand: boolean;
-  hasTarget: boolean;
-  hasSource: boolean;
-  seriesDomain: string[];
-}
-
 /** The layers shared by the single chart and the small multiples. Layer names become Vega mark
  * names (`observed_points_marks`), which keeps the SVG readable and testable. */
-function trendLayers(plan: LayerPlan): Layer[] {
+function trendLayers(title: string, unit: string, observedLabel: string, hasSource: boolean): Layer[] {
   const x = { field: "year", type: "quantitative", title: "Tahun", scale: { zero: false, nice: false }, axis: { format: YEAR_FORMAT, tickMinStep: 1 } } as const;
-  const y = { field: "value", type: "quantitative", title: titleWithUnit(plan.title, plan.unit), scale: { zero: true }, axis: { format: NUMBER_FORMAT } } as const;
+  const y = { field: "value", type: "quantitative", title: titleWithUnit(title, unit), scale: { zero: true }, axis: { format: NUMBER_FORMAT } } as const;
   const color = {
     field: "series",
     type: "nominal",
     // Named for the marks' screen-reader labels ("Keterangan: Angka BPS"); the legend shows no title.
     title: "Keterangan",
-    scale: { domain: plan.seriesDomain, range: [COLORS.observed, COLORS.projection].slice(0, plan.seriesDomain.length) },
+    scale: { domain: [observedLabel], range: [COLORS.observed] },
     legend: { orient: "bottom", direction: "horizontal", labelLimit: 320, title: null }
   } as const;
-  const levelText = plan.level === null ? "" : ` ${formatNumber(plan.level * 100, 0)}%`;
-
-  const layers: Layer[] = [];
-  if (plan.hasBand) {
-    layers.push({
-      name: "band",
-      transform: only("projection"),
-      mark: { type: "area", opacity: 0.22, color: COLORS.projection },
-      encoding: {
-        x,
-        y: { field: "lower", type: "quantitative", title: titleWithUnit(plan.title, plan.unit) },
-        y2: { field: "upper" },
-        tooltip: [
-          { field: "year", type: "quantitative", title: "Tahun", format: YEAR_FORMAT },
-          { field: "interval_label", type: "nominal", title: `Interval prediksi${levelText}` }
-        ]
-      }
-    });
-  }
-  if (plan.hasProjection) {
-    layers.push(
-      { name: "projection_line", transform: only("projection"), mark: { type: "line", strokeDash: [6, 4] }, encoding: { x, y, color } },
-      {
-        name: "projection_points",
-        transform: only("projection"),
-        mark: { type: "point", filled: false, size: 40 },
-        encoding: {
-          x,
-          y,
-          color,
-          tooltip: [
-            { field: "year", type: "quantitative", title: "Tahun", format: YEAR_FORMAT },
-            { field: "value_label", type: "nominal", title: "Proyeksi tren" },
-            { field: "interval_label", type: "nominal", title: `Interval prediksi${levelText}` }
-          ]
-        }
-      }
-    );
-  }
-  layers.push(
-    {
-      name: "observed_line",
-      transform: only("observed"),
-      mark: { type: "line" },
-      encoding: { x, y, color, detail: { field: "segment", type: "nominal" } }
-    },
+  return [
+    { name: "observed_line", mark: { type: "line" }, encoding: { x, y, color, detail: { field: "segment", type: "nominal" } } },
     {
       name: "observed_points",
-      transform: only("observed"),
       mark: { type: "point", filled: true, size: 45 },
       encoding: {
         x,
@@ -280,58 +134,21 @@ function trendLayers(plan: LayerPlan): Layer[] {
         color,
         tooltip: [
           { field: "year", type: "quantitative", title: "Tahun", format: YEAR_FORMAT },
-          { field: "value_label", type: "nominal", title: plan.title },
-          ...(plan.hasSource ? [{ field: "source", type: "nominal", title: "Sumber" } as const] : [])
+          { field: "value_label", type: "nominal", title },
+          ...(hasSource ? [{ field: "source", type: "nominal", title: "Sumber" } as const] : [])
         ]
       }
     }
-  );
-  if (plan.hasTarget) {
-    layers.push(
-      {
-        name: "target_rule",
-        transform: only("target"),
-        mark: { type: "rule", color: COLORS.target, strokeDash: [2, 3], strokeWidth: 1.5 },
-        encoding: { y, tooltip: [{ field: "value_label", type: "nominal", title: "Target" }] }
-      },
-      {
-        name: "target_label",
-        transform: only("target"),
-        mark: { type: "text", color: COLORS.target, align: "right", baseline: "bottom", dy: -3, fontSize: 12 },
-        encoding: { x, y, text: { field: "value_label", type: "nominal" } }
-      }
-    );
-  }
-  return layers;
-}
-
-function plan(data: readonly TrendDatum[], title: string, unit: string, level: number | null, observedLabel: string): LayerPlan {
-  const projection = data.filter((d) => d.kind === "projection");
-  const seriesDomain = [observedLabel];
-  if (projection.length > 0 && level !== null) seriesDomain.push(projectionLabel(level));
-  return {
-    title,
-    unit,
-    level,
-    hasProjection: projection.length > 0,
-    hasBand: projection.some((d) => d.lower !== null && d.upper !== null),
-    hasTarget: data.some((d) => d.kind === "target"),
-    hasSource: data.some((d) => d.source !== null),
-    seriesDomain
-  };
+  ];
 }
 
 function chartTitle(title: string, subtitle: string | undefined) {
   return subtitle ? { text: title, subtitle } : title;
 }
 
-/** One region's series with optional projection band and target. */
+/** One region's series. */
 export function timeSeriesSpec(options: TimeSeriesOptions): TopLevelSpec {
-  const digits = options.digits ?? 2;
-  const targetYear = options.targetYear ?? DEFAULT_TARGET_YEAR;
   const data = observedData(options.rows, options, null);
-  if (options.projection) data.push(...projectionData(options.projection, options.unit, digits, null));
-  if (options.target !== undefined) data.push(targetDatum(options.target, targetYear, options.unit, digits, null));
   const observedLabel = options.observedLabel ?? "Angka BPS";
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -339,15 +156,13 @@ export function timeSeriesSpec(options: TimeSeriesOptions): TopLevelSpec {
     width: options.width ?? 640,
     height: options.height ?? 280,
     data: { values: data },
-    layer: trendLayers(plan(data, options.title, options.unit, options.projection?.level ?? null, observedLabel)),
+    layer: trendLayers(options.title, options.unit, observedLabel, data.some((d) => d.source !== null)),
     config: baseConfig()
   };
 }
 
 /** One small chart per region (e.g. the 8 kab/kota), same layers, shared y scale. */
 export function smallMultiplesSpec(options: SmallMultiplesOptions): TopLevelSpec {
-  const digits = options.digits ?? 2;
-  const targetYear = options.targetYear ?? DEFAULT_TARGET_YEAR;
   const regionField = options.regionField ?? "region_nama";
   const observedLabel = options.observedLabel ?? "Angka BPS";
 
@@ -362,21 +177,7 @@ export function smallMultiplesSpec(options: SmallMultiplesOptions): TopLevelSpec
     byRegion.set(region, list);
   }
   const order = options.regionOrder ? [...options.regionOrder] : [...byRegion.keys()];
-
-  const data: TrendDatum[] = [];
-  const levels = new Set<number>();
-  for (const region of order) {
-    data.push(...observedData(byRegion.get(region) ?? [], options, region));
-    const projection = options.projections?.[region];
-    if (projection) {
-      levels.add(projection.level);
-      data.push(...projectionData(projection, options.unit, digits, region));
-    }
-    const target = typeof options.target === "number" ? options.target : options.target?.[region];
-    if (target !== undefined) data.push(targetDatum(target, targetYear, options.unit, digits, region));
-  }
-  if (levels.size > 1) throw new Error("Semua proyeksi dalam satu grafik harus memakai tingkat interval yang sama.");
-  const level = levels.size === 1 ? [...levels][0]! : null;
+  const data = order.flatMap((region) => observedData(byRegion.get(region) ?? [], options, region));
 
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -387,7 +188,7 @@ export function smallMultiplesSpec(options: SmallMultiplesOptions): TopLevelSpec
     spec: {
       width: options.cellWidth ?? 170,
       height: options.cellHeight ?? 120,
-      layer: trendLayers(plan(data, options.title, options.unit, level, observedLabel))
+      layer: trendLayers(options.title, options.unit, observedLabel, data.some((d) => d.source !== null))
     },
     config: baseConfig()
   };

@@ -39,13 +39,6 @@ export function formatPercent(value: number | null | undefined, digits = 2): str
   return n === MISSING ? MISSING : `${n}%`;
 }
 
-/** Percentage points for changes: −0.14 → "−0,14 poin". */
-export function formatPoints(value: number | null | undefined, digits = 2): string {
-  const n = formatNumber(value, digits);
-  if (n === MISSING) return MISSING;
-  return `${value! > 0 ? "+" : ""}${n} poin`;
-}
-
 const SCALES = [
   { at: 1e12, word: "triliun" },
   { at: 1e9, word: "miliar" },

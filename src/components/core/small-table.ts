@@ -34,12 +34,6 @@ export async function decodeSmallTable<T extends Record<string, unknown>>(buffer
   return { rows, metadata };
 }
 
-export async function fetchSmallTable<T extends Record<string, unknown>>(url: string, limit?: number): Promise<SmallTable<T>> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
-  return decodeSmallTable<T>(await response.arrayBuffer(), limit);
-}
-
 /**
  * A published table by name through the small-table reader, failing with the same DataError
  * messages as the duckdb-wasm data layer ("Tabel "x" tidak dapat diunduh." / "… dibaca.").

@@ -52,7 +52,6 @@ export interface Figure {
 }
 
 export const NATIONAL = "00";
-export const PROVINCE = "36";
 /** Kab/kota figures are published for March only; provincial comparisons use March too. */
 export const SERIES_MONTH = 3;
 
@@ -80,20 +79,6 @@ export function latestWithChange(series: readonly Figure[]): LatestFigure | null
   if (!latest) return null;
   const previous = series.find((f) => f.year === latest.year - 1) ?? null;
   return { ...latest, previous, change: previous ? latest.value - previous.value : null };
-}
-
-/** Survey (Susenas) extreme-poverty rates of one region; other kinds are never mixed in. */
-export function extremeSurveySeries(rows: readonly ExtremeRow[], region: string): Figure[] {
-  const byYear = new Map<number, ExtremeRow>();
-  for (const r of rows) {
-    if (r.region_kode !== region || r.kind !== "survey" || r.extreme_pct === null) continue;
-    const kept = byYear.get(r.year);
-    // One point per year: prefer March (the kab/kota round), else the earlier round.
-    if (!kept || (r.month === SERIES_MONTH && kept.month !== SERIES_MONTH)) byYear.set(r.year, r);
-  }
-  return [...byYear.values()]
-    .map((r) => ({ year: r.year, month: r.month, value: r.extreme_pct as number, source: r.source, retrieved_at: isoDate(r.retrieved_at) }))
-    .sort((a, b) => a.year - b.year);
 }
 
 /** Every non-survey extreme-poverty figure of a region (registry counts, unclear basis), newest first. */

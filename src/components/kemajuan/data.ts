@@ -1,7 +1,7 @@
 // Data behind Ringkasan and Kemajuan: small published tables, read with the pure-JS Parquet reader
 // so headline figures paint without waiting for duckdb-wasm. The shaping is in bps-series.ts and
 // region-status.ts.
-import { fetchSmallTable } from "../core/small-table.js";
+import { loadSmallTable } from "../core/small-table.js";
 import { TABLE_URLS } from "../core/tables.js";
 import type { ExtremeRow, PovertyRow, TargetRow } from "../domain/bps-series.js";
 import type { CalibrationRow, EstimateRow, ValidationTableRow } from "../domain/region-status.js";
@@ -29,7 +29,7 @@ export interface ProgressData {
 async function table<T extends Record<string, unknown>>(name: string) {
   const url = TABLE_URLS[name];
   if (!url) throw new Error(`table ${name} is not published`);
-  return fetchSmallTable<T>(url);
+  return loadSmallTable<T>(name, url);
 }
 
 export async function loadProgressData(): Promise<ProgressData> {

@@ -13,7 +13,7 @@
 // (every receiver holds both), an estimate (equal value per receiver) where it is not; those
 // households are counted in `from_undetailed` so the reader sees how much is estimated.
 import { list, sql, type SqlQuery } from "../core/sql.js";
-import { areaScope, cellTables, type CellKab, type CoverageFilter } from "../cakupan/queries.js";
+import { UNDETAILED_LABEL, areaScope, cellTables, type CellKab, type CoverageFilter } from "../cakupan/queries.js";
 
 export interface MatrixRow extends Record<string, unknown> {
   programme_code: string;
@@ -111,25 +111,6 @@ FROM norm GROUP BY funder_1, funder_2, programme_a, programme_b
 ORDER BY households DESC, funder_1, funder_2, programme_a, programme_b`;
 }
 
-export interface OverlapAreaRow extends Record<string, unknown> {
-  kode: string | null;
-  programme_a: string;
-  programme_b: string;
-  households: number;
-  value_rp: number;
-  from_undetailed: number;
-}
-
-/** The same overlaps per area (kecamatan, or kelurahan inside filter.kec). */
-export function overlapsByArea(filter: Pick<CoverageFilter, "kab" | "kec">): SqlQuery {
-  return sql`
-WITH ${overlapRows(filter)}
-SELECT area AS kode, programme_a, programme_b,
-  sum(households)::DOUBLE AS households, sum(value_rp)::DOUBLE AS value_rp, sum(from_undetailed)::DOUBLE AS from_undetailed
-FROM norm GROUP BY area, programme_a, programme_b
-ORDER BY households DESC, (area IS NULL), area, programme_a, programme_b`;
-}
-
 export interface UnservedRow extends Record<string, unknown> {
   kec_kode: string | null;
   kec_nama: string;
@@ -155,7 +136,7 @@ WITH agg AS (
     coalesce(sum(households - hh_any_programme), 0)::BIGINT AS untouched
   FROM ${t.cells} WHERE on_target_list GROUP BY kec_kode, kel_kode
 )
-SELECT a.kec_kode, coalesce(k.nama, 'Tidak dirinci') AS kec_nama, a.kel_kode, coalesce(l.nama, 'Tidak dirinci') AS kel_nama,
+SELECT a.kec_kode, coalesce(k.nama, ${UNDETAILED_LABEL}) AS kec_nama, a.kel_kode, coalesce(l.nama, ${UNDETAILED_LABEL}) AS kel_nama,
   a.target, a.untouched, 100.0 * a.untouched / nullif(a.target, 0) AS untouched_pct
 FROM agg a LEFT JOIN regions k ON k.kode = a.kec_kode LEFT JOIN regions l ON l.kode = a.kel_kode
 WHERE a.untouched > 0

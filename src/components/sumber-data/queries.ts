@@ -1,17 +1,5 @@
-// SQL behind the Sumber data page.
-import { ident, sql, type SqlQuery } from "../core/sql.js";
-
-export const catalogQuery = (): SqlQuery => sql`
-  SELECT name, description, rows, bytes, columns, source, retrieved_at, loader, schema_version, synthetic,
-    min_cell, households, coarsened_households
-  FROM catalog
-  ORDER BY name`;
-
-/** First rows of a published table; the name must be one the catalog lists (checked by the caller). */
-export const previewQuery = (table: string, limit: number): SqlQuery => sql`
-  SELECT * FROM ${ident(table)} LIMIT ${limit}`;
-
-export const rowCountQuery = (table: string): SqlQuery => sql`SELECT count(*) AS n FROM ${ident(table)}`;
+// SQL behind the Sumber data page (the catalogue and the previews are read without DuckDB).
+import { sql, type SqlQuery } from "../core/sql.js";
 
 /** The ingest report by file, finding and severity (errors are rejected rows). */
 export const rejectionSummaryQuery = (): SqlQuery => sql`

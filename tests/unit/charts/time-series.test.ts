@@ -5,7 +5,6 @@ import { parseCsvObjects } from "../../../loaders/lib/csv.js";
 import { REFERENCE_DIR } from "../../../loaders/lib/paths.js";
 import { COLORS } from "../../../src/components/charts/common.js";
 import { smallMultiplesSpec, timeSeriesSpec, type TrendDatum } from "../../../src/components/charts/time-series.js";
-import { projectSeries } from "../../../src/components/domain/model/projection.js";
 import { attr, compileSpec, countItems, groupsNamed, renderSvg, schemaErrors, schemaValidator, svgTexts } from "./vega-harness.js";
 
 beforeAll(() => void schemaValidator(), 120_000);
@@ -24,7 +23,7 @@ const KOTA_SERANG = [
   { year: 2025, p0: 5.51, source: "bps.go.id" }
 ];
 
-type AnyLayer = { name?: string; mark: { type: string; strokeDash?: number[] }; encoding: Record<string, any>; transform?: unknown[] };
+type AnyLayer = { name?: string; mark: { type: string }; encoding: Record<string, any> };
 
 function layers(spec: object): AnyLayer[] {
   const s = spec as { layer?: AnyLayer[]; spec?: { layer: AnyLayer[] } };
@@ -40,36 +39,22 @@ function values(spec: object): TrendDatum[] {
 }
 
 describe("timeSeriesSpec", () => {
-  const projection = projectSeries(
-    KOTA_SERANG.map((r) => ({ year: r.year, value: r.p0 })),
-    { target: 4.5, fromYear: 2021 }
-  );
-  const spec = timeSeriesSpec({ rows: KOTA_SERANG, field: "p0", title: "Penduduk miskin", unit: "%", target: 4.5, projection });
+  const spec = timeSeriesSpec({ rows: KOTA_SERANG, field: "p0", title: "Penduduk miskin", unit: "%" });
 
   it("is valid against the Vega-Lite schema and compiles without warnings", () => {
     expect(schemaErrors(spec)).toEqual([]);
     expect(compileSpec(spec).warnings).toEqual([]);
   });
 
-  it("carries the observed years (gaps dropped), the projection path and the target as data", () => {
+  it("carries the published years as data (gaps dropped), with Indonesian labels and sources", () => {
     const data = values(spec);
-    const observed = data.filter((d) => d.kind === "observed");
-    expect(observed.map((d) => d.year)).toEqual([2015, 2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
-    expect(observed.map((d) => d.value)).toEqual([6.28, 5.57, 5.28, 6.06, 6.79, 5.94, 6.2, 5.65, 5.51]);
-    expect(observed[0]).toMatchObject({ value_label: "6,28%", source: "bantenprov", series: "Angka BPS" });
-
-    const projected = data.filter((d) => d.kind === "projection");
-    expect(projected.map((d) => d.year)).toEqual([2025, 2026]);
-    expect(projected[1]!.value).toBeCloseTo(projection.projection!.value, 12);
-    expect(projected[1]!.lower).toBeCloseTo(projection.projection!.lower!, 12);
-    expect(projected[1]!.series).toBe("Proyeksi tren (interval 80%)");
-
-    expect(data.filter((d) => d.kind === "target")).toEqual([
-      expect.objectContaining({ year: 2026, value: 4.5, value_label: "Target 2026: 4,5%" })
-    ]);
+    expect(data.map((d) => d.year)).toEqual([2015, 2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(data.map((d) => d.value)).toEqual([6.28, 5.57, 5.28, 6.06, 6.79, 5.94, 6.2, 5.65, 5.51]);
+    expect(data[0]).toMatchObject({ value_label: "6,28%", source: "bantenprov", series: "Angka BPS" });
+    expect(layers(spec).map((l) => l.name)).toEqual(["observed_line", "observed_points"]);
   });
 
-  it("encodes year on x and the value on y, with the band from lower to upper and a dashed projection", () => {
+  it("encodes year on x and the value on y, with the year, value and source in the tooltip", () => {
     const points = layer(spec, "observed_points");
     expect(points.mark.type).toBe("point");
     expect(points.encoding["x"]).toMatchObject({ field: "year", type: "quantitative", axis: { format: "d" } });
@@ -79,32 +64,18 @@ describe("timeSeriesSpec", () => {
       ["value_label", "Penduduk miskin"],
       ["source", "Sumber"]
     ]);
-    expect(points.transform).toEqual([{ filter: { field: "kind", equal: "observed" } }]);
-
-    const band = layer(spec, "band");
-    expect(band.mark.type).toBe("area");
-    expect(band.encoding["y"]).toMatchObject({ field: "lower" });
-    expect(band.encoding["y2"]).toEqual({ field: "upper" });
-    expect(layer(spec, "projection_line").mark.strokeDash).toEqual([6, 4]);
-    expect(layer(spec, "target_rule").encoding["y"]).toMatchObject({ field: "value" });
     expect((spec as { config: { locale: { number: { decimal: string } } } }).config.locale.number.decimal).toBe(",");
   });
 
-  it("renders to SVG with one point per observed year and per projected year", async () => {
+  it("renders to SVG with one point per published year, the line broken at missing years", async () => {
     const svg = await renderSvg(spec);
     expect(countItems(svg, "observed_points")).toBe(9);
     // 2015 | 2017 | 2019–2025: the missing 2016 and 2018 break the line instead of being bridged.
     expect(countItems(svg, "observed_line")).toBe(3);
-    expect(countItems(svg, "projection_points")).toBe(2);
-    expect(countItems(svg, "projection_line")).toBe(1);
-    expect(countItems(svg, "band")).toBe(1);
-    expect(countItems(svg, "target_rule")).toBe(1);
     const texts = svgTexts(svg);
-    expect(texts).toContain("Target 2026: 4,5%");
     expect(texts).toContain("Tahun");
-    expect(texts).toContain("2026"); // the x axis reaches the target year, without a thousands dot
-    expect(texts).not.toContain("2.026");
-    // Observed and projected points take their colours from the series scale.
+    expect(texts).toContain("2025"); // years without a thousands dot
+    expect(texts).not.toContain("2.025");
     const observedFill = attr(groupsNamed(svg, "observed_points")[0]!.items[0]!.attrs, "fill");
     expect(observedFill).toBe(COLORS.observed);
   });
@@ -124,36 +95,6 @@ describe("timeSeriesSpec", () => {
     expect(texts.some((t) => /^\d\.\d$/.test(t))).toBe(false);
   });
 
-  it("draws only the observed series when there is no projection or target", async () => {
-    const plain = timeSeriesSpec({ rows: KOTA_SERANG, field: "p0", title: "Penduduk miskin", unit: "%" });
-    expect(layers(plain).map((l) => l.name)).toEqual(["observed_line", "observed_points"]);
-    expect(schemaErrors(plain)).toEqual([]);
-    const svg = await renderSvg(plain);
-    expect(countItems(svg, "observed_points")).toBe(9);
-    expect(groupsNamed(svg, "band")).toEqual([]);
-  });
-
-  it("leaves out the band when the projection has no interval (two points)", async () => {
-    const rows = [
-      { year: 2024, p0: 2 },
-      { year: 2025, p0: 1.5 }
-    ];
-    const twoPoint = projectSeries(rows.map((r) => ({ year: r.year, value: r.p0 })), { target: 0 });
-    const s = timeSeriesSpec({ rows, field: "p0", title: "Kemiskinan ekstrem", unit: "%", projection: twoPoint, target: 0 });
-    expect(layers(s).map((l) => l.name)).toEqual([
-      "projection_line",
-      "projection_points",
-      "observed_line",
-      "observed_points",
-      "target_rule",
-      "target_label"
-    ]);
-    expect(schemaErrors(s)).toEqual([]);
-    expect(values(s).find((d) => d.kind === "target")?.value_label).toBe("Target 2026: 0%");
-    const svg = await renderSvg(s);
-    expect(countItems(svg, "projection_points")).toBe(2);
-  });
-
   it("rejects two rows for the same year", () => {
     const rows = [
       { year: 2024, p0: 5.84 },
@@ -164,7 +105,7 @@ describe("timeSeriesSpec", () => {
 
   it("is plain JSON (no functions), so it can be saved and embedded anywhere", () => {
     // A fresh spec: rendering tags inline data objects with a Vega id symbol.
-    const fresh = timeSeriesSpec({ rows: KOTA_SERANG, field: "p0", title: "Penduduk miskin", unit: "%", target: 4.5, projection });
+    const fresh = timeSeriesSpec({ rows: KOTA_SERANG, field: "p0", title: "Penduduk miskin", unit: "%" });
     expect(JSON.parse(JSON.stringify(fresh))).toEqual(fresh);
   });
 });
@@ -182,21 +123,11 @@ describe("smallMultiplesSpec with the 8 kab/kota of Banten", () => {
       source: r["source"]!
     }));
   const names = [...new Set(kabkota.map((r) => r.region_nama))];
-  const projections = Object.fromEntries(
-    names.map((name) => [
-      name,
-      projectSeries(
-        kabkota.filter((r) => r.region_nama === name).map((r) => ({ year: r.year, value: r.p0 })),
-        { target: 0, fromYear: 2021 }
-      )
-    ])
-  );
   const spec = smallMultiplesSpec({
     rows: kabkota,
     field: "p0",
     title: "Penduduk miskin",
     unit: "%",
-    projections,
     columns: 4
   });
 
@@ -214,13 +145,7 @@ describe("smallMultiplesSpec with the 8 kab/kota of Banten", () => {
     expect(s.facet.field).toBe("region");
     expect(s.facet.sort).toEqual(names);
     expect(s.columns).toBe(4);
-    expect(layers(spec).map((l) => l.name)).toEqual([
-      "band",
-      "projection_line",
-      "projection_points",
-      "observed_line",
-      "observed_points"
-    ]);
+    expect(layers(spec).map((l) => l.name)).toEqual(["observed_line", "observed_points"]);
   });
 
   it("renders one panel per kab/kota and one point per published P0", async () => {
@@ -237,21 +162,6 @@ describe("smallMultiplesSpec with the 8 kab/kota of Banten", () => {
     expect(countItems(svg, "observed_line")).toBe(runs);
     const texts = svgTexts(svg);
     for (const name of names) expect(texts).toContain(name);
-    // Each region's projection runs from its last fitted year to 2026.
-    const projected = names.reduce((n, name) => n + projections[name]!.path.length, 0);
-    expect(countItems(svg, "projection_points")).toBe(projected);
   });
 
-  it("accepts a target per region", () => {
-    const withTargets = smallMultiplesSpec({
-      rows: kabkota,
-      field: "p0",
-      title: "Penduduk miskin",
-      unit: "%",
-      target: { [names[0]!]: 8 }
-    });
-    const targets = values(withTargets).filter((d) => d.kind === "target");
-    expect(targets).toEqual([expect.objectContaining({ region: names[0], value: 8 })]);
-    expect(schemaErrors(withTargets)).toEqual([]);
-  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatNumber, formatPercent, formatPeriod, formatPoints, formatRupiah } from "../../../src/components/core/format.js";
+import { formatCount, formatDate, formatDecimal, formatNumber, formatPercent, formatPeriod, formatRupiah } from "../../../src/components/core/format.js";
 
 describe("Indonesian formats", () => {
   it("groups thousands with dots and uses a decimal comma", () => {
@@ -41,12 +41,18 @@ describe("Indonesian formats", () => {
     expect(formatRupiah(-3_500_000)).toBe("−Rp3,5 juta");
   });
 
-  it("formats percentages and percentage points", () => {
+  it("formats percentages", () => {
     expect(formatPercent(5.65)).toBe("5,65%");
     expect(formatPercent(0.85)).toBe("0,85%");
     expect(formatPercent(6.2, 1)).toBe("6,2%");
-    expect(formatPoints(-0.14)).toBe("−0,14 poin");
-    expect(formatPoints(0.3)).toBe("+0,30 poin");
+  });
+
+  it("drops trailing zeros up to a number of decimals", () => {
+    expect(formatDecimal(0.4, 3)).toBe("0,4");
+    expect(formatDecimal(1_500_000, 3)).toBe("1.500.000");
+    expect(formatDecimal(0.6527, 3)).toBe("0,653");
+    expect(formatDecimal(-2.5, 1)).toBe("−2,5");
+    expect(formatDecimal(null, 2)).toBe("–");
   });
 
   it("formats dates as day, Indonesian short month, year", () => {

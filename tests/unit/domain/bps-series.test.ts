@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  currentTarget, extremeSurveySeries, latestExtremeFigure, latestWithChange, otherExtremeFigures, povertySeries, yearCoverage,
+  currentTarget, latestExtremeFigure, latestWithChange, otherExtremeFigures, povertySeries, yearCoverage,
   type ExtremeRow, type PovertyRow, type TargetRow
 } from "../../../src/components/domain/bps-series.js";
 
@@ -42,13 +42,8 @@ describe("BPS series shaping", () => {
     extreme("00", 2022, 3, "survey", 2.04), extreme("00", 2023, 3, "survey", 1.12), extreme("00", 2021, null, "line_only", null)
   ];
 
-  it("never mixes registry or unclear figures into the survey series", () => {
-    expect(extremeSurveySeries(extremes, "36").map((f) => [f.year, f.value])).toEqual([[2022, 1.18]]);
+  it("keeps registry and unclear figures apart from the survey rates", () => {
     expect(otherExtremeFigures(extremes, "36").map((r) => r.kind)).toEqual(["registry", "unclear"]);
-  });
-
-  it("keeps one survey point per year, preferring March", () => {
-    expect(extremeSurveySeries(extremes, "00").map((f) => [f.year, f.value])).toEqual([[2022, 2.04], [2023, 1.12]]);
   });
 
   it("finds the latest extreme figure of any kind but line-only, keeping its kind", () => {
