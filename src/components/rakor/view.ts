@@ -42,14 +42,15 @@ export const OVERLAP_COLUMNS: TableColumn<OverlapView>[] = [
   { key: "reason", header: "Alasan aturan" }
 ];
 
-export function overlapTable(rows: readonly OverlapView[], onAdd: (p: Prefill) => void): HTMLElement {
+/** `scope`: the area the overlaps were counted in (the kab/kota), prefilled as the action's wilayah. */
+export function overlapTable(rows: readonly OverlapView[], onAdd: (p: Prefill) => void, scope = ""): HTMLElement {
   if (rows.length === 0) return el("p", { class: "ts-empty", id: "overlap-table" }, "Tidak ada rumah tangga yang menerima pasangan program yang dilarang aturan tumpang tindih.");
   const columns: TableColumn<OverlapView>[] = [
     ...OVERLAP_COLUMNS.slice(0, 4),
     {
       key: "add",
       header: "",
-      render: (r) => addButton({ topic: "tumpang_tindih", subject: `Tumpang tindih ${r.programme_pair} (${r.funder_pair}): ${formatNumber(r.households)} KK` }, onAdd)
+      render: (r) => addButton({ topic: "tumpang_tindih", subject: `Tumpang tindih ${r.programme_pair} (${r.funder_pair}): ${formatNumber(r.households)} KK`, area: scope }, onAdd)
     }
   ];
   return dataTable(columns, rows, { id: "overlap-table" });
