@@ -8,6 +8,7 @@ import { runValidateCommand } from "./registry/validate-command.js";
 import { REJECTIONS_TABLE, buildMicrodata } from "./tables/registry.js";
 import { partitionTableNames, readPartitions } from "./registry/partitions.js";
 import { withDuckDB } from "./lib/duck.js";
+import { formatNumber } from "../src/components/core/format.js";
 
 const [command = "build", ...args] = process.argv.slice(2);
 const USAGE = "Pilihan: build, bps [--refresh], bps import <berkas> [--indicator …] [--month 3|9] [--dry-run], validate <berkas> [--kind registry|receipts] [--json], ingest";
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
     case "build": {
       const started = performance.now();
       await buildAll((line) => console.log(`  ${line}`));
-      console.log(`Semua tabel dibangun dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(`Semua tabel dibangun dalam ${formatNumber((performance.now() - started) / 1000, 1)} s.`);
       return 0;
     }
     case "bps": {
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
       const started = performance.now();
       await withDuckDB((c) => buildMicrodata(c, (line) => console.log(`  ${line}`)));
       await buildTable("catalog");
-      console.log(`${[...partitionTableNames(readPartitions() ?? []), REJECTIONS_TABLE].join(", ")} dibangun dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(`${[...partitionTableNames(readPartitions() ?? []), REJECTIONS_TABLE].join(", ")} dibangun dalam ${formatNumber((performance.now() - started) / 1000, 1)} s.`);
       return 0;
     }
     default:

@@ -9,6 +9,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCsvObjects } from "../lib/csv.js";
+import { formatNumber } from "../../src/components/core/format.js";
 import type { PovertyRow } from "./rows.js";
 
 export const LINE_SERIES = ["usd190_ppp2011", "usd215_ppp2017"] as const;
@@ -98,7 +99,7 @@ export interface RatioEstimate {
   source: string;
 }
 
-const fmtRatio = (r: number): string => r.toFixed(3).replace(".", ",");
+const fmtRatio = (r: number): string => formatNumber(r, 3);
 
 /**
  * The ratio for `series` in `year` from the published anchors alone: the anchor of that year, or
@@ -116,7 +117,7 @@ export function anchorRatio(anchors: readonly LineAnchor[], series: LineSeries, 
       lo: best.extreme_ratio_lo,
       hi: best.extreme_ratio_hi,
       kind: "terbit",
-      how: `rasio ${fmtRatio(best.extreme_ratio)} dari garis ekstrem nasional ${best.year} (Rp${Math.round(best.extreme_line_rp).toLocaleString("id-ID")})`,
+      how: `rasio ${fmtRatio(best.extreme_ratio)} dari garis ekstrem nasional ${best.year} (Rp${formatNumber(best.extreme_line_rp)})`,
       source: best.source
     };
   }
@@ -206,7 +207,7 @@ export class LineResolver {
       value: (base.value * parentNow.value) / parentThen.value,
       kind: "turunan",
       how:
-        `${label(kode, base.year, base.month)} (terbit, Rp${Math.round(base.value).toLocaleString("id-ID")}) × ` +
+        `${label(kode, base.year, base.month)} (terbit, Rp${formatNumber(base.value)}) × ` +
         `${label(parent, year, month)} ÷ ${label(parent, base.year, base.month)}${derivedParent}`,
       source: base.source
     };
@@ -264,7 +265,7 @@ export function buildPovertyLineRows(
       let basis: string;
       if (anchor) {
         extreme = anchor.extreme_line_rp;
-        basis = `terbit: garis ekstrem Rp${Math.round(anchor.extreme_line_rp).toLocaleString("id-ID")} diterbitkan (${SERIES_LABEL[series]})`;
+        basis = `terbit: garis ekstrem Rp${formatNumber(anchor.extreme_line_rp)} diterbitkan (${SERIES_LABEL[series]})`;
       } else if (line) {
         extreme = ratio.ratio * line.value;
         const tag = ratio.kind === "terbit" && line.kind === "terbit" ? "turunan" : "model";

@@ -1,6 +1,7 @@
 // The readable Indonesian report of `npm run data -- validate <file>` and its --json form.
 import type { FileReport } from "./check-file.js";
 import type { Issue } from "../../src/components/domain/registry-rules/issues.js";
+import { formatNumber } from "../../src/components/core/format.js";
 
 const DELIMITER_NAMES: Record<string, string> = { ";": "titik koma (;)", ",": "koma (,)", "\t": "tab", "|": "garis tegak (|)" };
 const ENCODING_NAMES: Record<string, string> = {
@@ -14,7 +15,7 @@ const HOW_NAMES = { code: "kode", exact: "nama persis", normalised: "nama dinorm
 const EXAMPLES = 3;
 
 export function formatCount(n: number): string {
-  return n.toLocaleString("id-ID");
+  return formatNumber(n);
 }
 
 /**

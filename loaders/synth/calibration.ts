@@ -8,6 +8,7 @@ import { ASSUMPTIONS } from "./assumptions.js";
 import { loadSynthInputs, type SynthInputs } from "./inputs.js";
 import { KAB_SERANG, KOTA_SERANG } from "./plan.js";
 import { num, str } from "./sql.js";
+import { formatDecimal, formatNumber } from "../../src/components/core/format.js";
 
 export interface CalibrationRow {
   readonly measure: string;
@@ -103,7 +104,7 @@ export async function calibrationReport(
     const name = t("households", code).region_name;
     const total = await people(kab(code));
     const below = async (rp: number) => (100 * (await people(`${kab(code)} AND pce_month_rp < ${num(rp)}`))) / total;
-    const rupiah = (rp: number) => `Rp${Math.round(rp).toLocaleString("id-ID")}`;
+    const rupiah = (rp: number) => `Rp${formatNumber(rp)}`;
     rows.push(row(`Persen jiwa di bawah GK ${name} ${rupiah(d.poverty_line_rp)} (P0 BPS ${d.year})`, 100 * d.p0, await below(d.poverty_line_rp), TOLERANCES.headcountShare, d.source));
     rows.push(
       row(`Persen jiwa di bawah garis ekstrem ${name} ${rupiah(d.extreme_line_rp)} (perkiraan model ${d.year})`, 100 * d.extreme, await below(d.extreme_line_rp), TOLERANCES.headcountShare, d.source)
@@ -113,7 +114,7 @@ export async function calibrationReport(
       const belowExtreme = await people(`${kab(code)} AND pce_month_rp < ${num(d.extreme_line_rp)}`);
       rows.push(
         context(
-          `Konteks, bukan target: ${c.value.toLocaleString("id-ID")} jiwa miskin ekstrem ${c.region_name} ${c.year ?? ""} (${CONTEXT_MEASURES[c.measure]}) — jiwa sintetis di bawah ${rupiah(d.extreme_line_rp)}`.replace("  ", " "),
+          `Konteks, bukan target: ${formatNumber(c.value)} jiwa miskin ekstrem ${c.region_name} ${c.year ?? ""} (${CONTEXT_MEASURES[c.measure]}) — jiwa sintetis di bawah ${rupiah(d.extreme_line_rp)}`.replace("  ", " "),
           c.value,
           belowExtreme,
           sourceOf(c)
@@ -201,9 +202,9 @@ async function allocationRows(connection: DuckDBConnection, households: string, 
   return rows;
 }
 
-function formatNumber(x: number): string {
+function reportFigure(x: number): string {
   if (!Number.isFinite(x)) return String(x);
-  return Math.abs(x) < 10 && !Number.isInteger(x) ? x.toLocaleString("id-ID", { maximumFractionDigits: 3 }) : Math.round(x).toLocaleString("id-ID");
+  return Math.abs(x) < 10 && !Number.isInteger(x) ? formatDecimal(x, 3) : formatNumber(Math.round(x));
 }
 
 /** Plain-text table of the report for the terminal (Bahasa Indonesia). */
@@ -212,10 +213,10 @@ export function formatCalibrationReport(rows: readonly CalibrationRow[]): string
   const body = rows.map((r) => [
     r.rule === "context" ? "INFO" : r.ok ? "OK" : "GAGAL",
     r.measure,
-    formatNumber(r.target),
-    formatNumber(r.actual),
-    r.target === 0 || r.rule === "context" ? "" : `${(((r.actual - r.target) / r.target) * 100).toFixed(2)} %`,
-    r.rule === "at_least" ? "minimal" : r.rule === "context" ? "konteks" : `±${(r.tolerance * 100).toFixed(1)} %`
+    reportFigure(r.target),
+    reportFigure(r.actual),
+    r.target === 0 || r.rule === "context" ? "" : `${formatNumber(((r.actual - r.target) / r.target) * 100, 2)} %`,
+    r.rule === "at_least" ? "minimal" : r.rule === "context" ? "konteks" : `±${formatNumber(r.tolerance * 100, 1)} %`
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");

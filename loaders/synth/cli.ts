@@ -8,6 +8,7 @@ import { loadSynthInputs } from "./inputs.js";
 import { KOTA_SERANG, SCALES, type Scale } from "./plan.js";
 import { checkSeed } from "./sql.js";
 import { formatStructureReport, structureReport } from "./structure.js";
+import { formatNumber } from "../../src/components/core/format.js";
 
 function parseArgs(argv: readonly string[]): { scale: Scale; seed: number } {
   let scale: Scale = "default";
@@ -39,9 +40,9 @@ async function main(): Promise<number> {
     if (!kota) throw new Error("Tidak ada distribusi pengeluaran Kota Serang.");
     const structure = await structureReport(connection, tables.households, tables.receipts, await readOverlapRules(), kota.extreme_line_rp);
     const counts = (await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${tables.households}), (SELECT count(*) FROM ${tables.receipts})`)).getRows()[0]!;
-    console.log(`Registri sintetis (seed ${seed}, skala ${scale}): ${Number(counts[0]).toLocaleString("id-ID")} rumah tangga, ${Number(counts[1]).toLocaleString("id-ID")} baris penerimaan.`);
+    console.log(`Registri sintetis (seed ${seed}, skala ${scale}): ${formatNumber(Number(counts[0]))} rumah tangga, ${formatNumber(Number(counts[1]))} baris penerimaan.`);
     const present = (await connection.runAndReadAll(`SELECT DISTINCT kab_kode FROM ${tables.households} ORDER BY 1`)).getRows().map((r) => String(r[0]));
-    const rp = (x: number) => `Rp${Math.round(x).toLocaleString("id-ID")}`;
+    const rp = (x: number) => `Rp${formatNumber(x)}`;
     const lines = present.flatMap((k) => {
       const d = inputs.distributions.get(k);
       return d ? [`${k} GK ${rp(d.poverty_line_rp)}, garis ekstrem ${rp(d.extreme_line_rp)} (${d.year})`] : [];
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
     console.log(formatCalibrationReport(rows));
     console.log("\nStruktur tumpang tindih dan kesenjangan:");
     console.log(formatStructureReport(structure));
-    console.log(`\nWaktu pembangkitan: ${((generated - started) / 1000).toFixed(1)} s; laporan: ${((performance.now() - generated) / 1000).toFixed(1)} s.`);
+    console.log(`\nWaktu pembangkitan: ${formatNumber((generated - started) / 1000, 1)} s; laporan: ${formatNumber((performance.now() - generated) / 1000, 1)} s.`);
     return rows.every((r) => r.ok) ? 0 : 1;
   });
 }

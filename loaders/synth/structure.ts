@@ -5,6 +5,7 @@ import { queryRows } from "../lib/duck.js";
 import type { OverlapRule } from "../programmes/reference.js";
 import { KOTA_SERANG } from "./plan.js";
 import { num, str } from "./sql.js";
+import { formatDecimal, formatNumber } from "../../src/components/core/format.js";
 
 export interface StructureRow {
   readonly measure: string;
@@ -76,6 +77,6 @@ export async function structureReport(
 export function formatStructureReport(rows: readonly StructureRow[]): string {
   const width = Math.max(...rows.map((r) => r.measure.length));
   return rows
-    .map((r) => `${r.measure.padEnd(width)}  ${Number.isInteger(r.value) ? r.value.toLocaleString("id-ID") : r.value.toLocaleString("id-ID", { maximumFractionDigits: 3 })}`)
+    .map((r) => `${r.measure.padEnd(width)}  ${Number.isInteger(r.value) ? formatNumber(r.value) : formatDecimal(r.value, 3)}`)
     .join("\n");
 }

@@ -11,6 +11,7 @@ import { snapshotWithImports } from "../bps/import.js";
 import type { PovertyRow } from "../bps/rows.js";
 import { calibrateByYear, ExtremeModel, SERIES_LABEL_ID, type CalibratedModel, type LineSeriesCode } from "../../src/components/domain/model/extreme-model.js";
 import { TAIL_MODEL_LABEL } from "../../src/components/domain/model/tail.js";
+import { formatNumber, formatPercent } from "../../src/components/core/format.js";
 
 const REGION = { name: "region_kode", type: "VARCHAR", description: "Kode wilayah: 36 Banten, 3601–3674 kabupaten/kota" } as const;
 const SERIES = { name: "series", type: "VARCHAR", description: "Garis ekstrem: usd215_ppp2017 (baru, berlaku) atau usd190_ppp2011 (lama)" } as const;
@@ -147,7 +148,7 @@ export function estimateRows(calibrated: CalibratedModel, poverty: readonly Pove
         if (!e) continue;
         const bps = poverty.find((r) => r.region_kode === kode && r.year === year && r.month === 3)!;
         const base = populationBase(poverty, kode, year);
-        const models = (["lognormal", "power", "beta"] as const).map((m) => `${TAIL_MODEL_LABEL[m]} ${e.byModel[m] === null ? "tidak valid" : e.byModel[m]!.toFixed(2).replace(".", ",") + "%"}`);
+        const models = (["lognormal", "power", "beta"] as const).map((m) => `${TAIL_MODEL_LABEL[m]} ${e.byModel[m] === null ? "tidak valid" : formatPercent(e.byModel[m]!, 2)}`);
         rows.push({
           region_kode: kode,
           year,
@@ -174,7 +175,7 @@ export function estimateRows(calibrated: CalibratedModel, poverty: readonly Pove
             models.join(", "),
             e.shape.note ?? "P0, P1, P2 terbit",
             `rasio ${e.ratio.how}`,
-            `faktor tahun λ ${(e.yearFactor ?? 1).toFixed(3).replace(".", ",")}`
+            `faktor tahun λ ${formatNumber(e.yearFactor ?? 1, 3)}`
           ].join("; "),
           source: bps.source,
           retrieved_at: SNAPSHOT_RETRIEVED_AT

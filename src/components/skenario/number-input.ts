@@ -1,6 +1,8 @@
-// The planner's number field: typed figures reach the state after a short pause, a figure outside
-// the field's range (or one the state refuses) marks the field invalid and changes nothing. The one
-// place the planner's numbers are read, so a reader of Indonesian numbers can replace it here.
+// The planner's number field as it behaves today (an <input type="number">: the browser reads the
+// figure): typed figures reach the state after a short pause; a figure outside the field's range, or
+// one the state refuses, marks the field invalid with its sentence and changes nothing. Every
+// control of controls.ts gets its field here, so the workspace's Indonesian number reader
+// (core/number-input.ts) replaces it in this one place.
 import { formatDecimal } from "../core/format.js";
 import { el } from "../core/ui.js";
 

@@ -3,6 +3,7 @@
 // against BPS's published extreme rates are computed here from the reference rows, never typed in.
 import { centralEstimate, estimateExtreme, resolveShape, rseFor, type ExtremeEstimate, type FgtRow } from "./extreme-estimate.js";
 import { ratioFromLines, type LineSeriesCode, type NationalLine, type Ratio, type RatioAnchor } from "./extreme-ratio.js";
+import { formatNumber } from "../../core/format.js";
 
 export type { LineSeriesCode } from "./extreme-ratio.js";
 
@@ -71,7 +72,7 @@ export class ExtremeModel {
       lo: base.lo * k,
       hi: base.hi * k,
       kind: "kalibrasi",
-      how: `r efektif = κ ${k.toFixed(3).replace(".", ",")} × r garis; r garis: ${base.how}`,
+      how: `r efektif = κ ${formatNumber(k, 3)} × r garis; r garis: ${base.how}`,
       source: base.source
     };
   }
@@ -331,7 +332,7 @@ export function calibrateByYear(base: ExtremeModel, extreme: readonly PublishedE
   const calibrated = base.with({ kappa, yearFactor: null, validationSe: 0 });
   const year0 = calibration[0]!.year;
   const p0 = (kode: string, year: number) => base.poverty.find((r) => r.region_kode === kode && r.year === year && r.month === 3)?.p0_pct ?? null;
-  const f2 = (v: number) => v.toFixed(2).replace(".", ",");
+  const f2 = (v: number) => formatNumber(v, 2);
   const prov0 = calibration.find((p) => p.region_kode === province);
   const factors: YearFactor[] = [
     {

@@ -9,6 +9,7 @@
 // (the only two of one series). r_t = rupiah line ÷ national GK of the same round. The interval is
 // the anchor's own interval widened by RATIO_DRIFT_PER_YEAR (relative) per year from the anchor.
 // The two series are never bridged: each round is computed on each line separately.
+import { formatNumber } from "../../core/format.js";
 
 export type LineSeriesCode = "usd190_ppp2011" | "usd215_ppp2017";
 
@@ -50,7 +51,7 @@ export const RATIO_DRIFT_PER_YEAR = 0.02;
 const time = (year: number, month: number | null): number => year + ((month ?? 6.5) - 1) / 12;
 
 function fmt(value: number, digits = 3): string {
-  return value.toFixed(digits).replace(".", ",");
+  return formatNumber(value, digits);
 }
 
 /** Growth per year (log) of the rupiah line between the earliest and latest anchors of the series that has two. */
@@ -95,7 +96,7 @@ export function ratioFromLines(anchors: readonly RatioAnchor[], national: readon
       lo: exact.extreme_ratio_lo,
       hi: exact.extreme_ratio_hi,
       kind: "terbit",
-      how: `rasio terbit ${fmt(exact.extreme_ratio)} (garis ekstrem Rp${Math.round(exact.extreme_line_rp).toLocaleString("id-ID")})`,
+      how: `rasio terbit ${fmt(exact.extreme_ratio)} (garis ekstrem Rp${formatNumber(exact.extreme_line_rp)})`,
       source: exact.source
     };
   }
@@ -112,8 +113,8 @@ export function ratioFromLines(anchors: readonly RatioAnchor[], national: readon
     hi: ratio * (1 + halfHi),
     kind: "model",
     how:
-      `garis ekstrem ≈ Rp${Math.round(line.value).toLocaleString("id-ID")} (dari titik terbit ${a.year}, ` +
-      `laju ${fmt(lineGrowth(anchors) * 100, 1)}% per tahun) ÷ GK nasional Rp${Math.round(gk.poverty_line_rp).toLocaleString("id-ID")}; ` +
+      `garis ekstrem ≈ Rp${formatNumber(line.value)} (dari titik terbit ${a.year}, ` +
+      `laju ${fmt(lineGrowth(anchors) * 100, 1)}% per tahun) ÷ GK nasional Rp${formatNumber(gk.poverty_line_rp)}; ` +
       `selang ±${fmt(RATIO_DRIFT_PER_YEAR * 100, 0)}% per tahun dari titik terbit`,
     source: a.source
   };

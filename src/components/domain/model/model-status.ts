@@ -10,6 +10,7 @@
 // No status from fewer than MIN_POINTS points on the current line, or when validation failed.
 import { normalCdf } from "./normal.js";
 import { ZERO_TARGET_FLOOR } from "./projection.js";
+import { formatNumber } from "../../core/format.js";
 
 export type ModelStatus = "on_track" | "at_risk" | "off_track" | "insufficient_data";
 
@@ -97,7 +98,7 @@ export interface StatusOptions {
   readonly ceiling?: number;
 }
 
-const f = (v: number, d = 2) => v.toFixed(d).replace(".", ",");
+const f = (v: number, d = 2) => formatNumber(v, d);
 
 export function classifyProbability(p: number): Exclude<ModelStatus, "insufficient_data"> {
   if (p >= STATUS_THRESHOLDS.onTrack) return "on_track";
