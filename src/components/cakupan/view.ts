@@ -32,6 +32,16 @@ export function pctRange(lo: number | null, hi: number | null): string {
   return `${formatNumber(lo, 1)}–${formatPercent(hi, 1)}`;
 }
 
+/** The target households of a scope: the card /cakupan and /rakor open with. */
+export function targetKpi(target: number): HTMLElement {
+  return kpiCard("Rumah tangga sasaran", formatCount(target, "KK"), "daftar sasaran penghapusan kemiskinan ekstrem", "target");
+}
+
+/** Target households no programme has reached, with what the page says beside the count. */
+export function untouchedKpi(untouched: number, detail: string | Node): HTMLElement {
+  return kpiCard("Belum tersentuh program apa pun", formatCount(untouched, "KK"), detail, "untouched");
+}
+
 export function coverageKpis(rows: readonly CoverageRow[], filtered: boolean): HTMLElement {
   const target = sum(rows, "target");
   const covered = sum(rows, "covered");
@@ -42,7 +52,7 @@ export function coverageKpis(rows: readonly CoverageRow[], filtered: boolean): H
   return el(
     "div",
     { class: "ts-kpis", id: "coverage-kpis" },
-    kpiCard("Rumah tangga sasaran", formatCount(target, "KK"), "daftar sasaran penghapusan kemiskinan ekstrem", "target"),
+    targetKpi(target),
     kpiCard(
       filtered ? "Cakupan program terpilih" : "Cakupan (sedikitnya satu program)",
       target > 0 ? pctRange((100 * lo) / target, (100 * hi) / target) : "–",
@@ -51,7 +61,7 @@ export function coverageKpis(rows: readonly CoverageRow[], filtered: boolean): H
         : `${formatNumber(lo)}–${formatNumber(hi)} dari ${formatNumber(target)} KK: ${formatNumber(undetailed)} KK di sel yang kombinasi programnya tidak dirinci`,
       "coverage"
     ),
-    kpiCard("Belum tersentuh program apa pun", formatCount(untouched, "KK"), `${formatPercent(target > 0 ? (100 * untouched) / target : null, 1)} dari rumah tangga sasaran`, "untouched")
+    untouchedKpi(untouched, `${formatPercent(target > 0 ? (100 * untouched) / target : null, 1)} dari rumah tangga sasaran`)
   );
 }
 

@@ -2,9 +2,10 @@
 // pair, unserved areas, the programme × area × funder matrix. The action list is action-panel.ts,
 // meeting mode meeting.ts.
 import type { Prefill } from "./action-panel.js";
-import { dataTable, formatCell, type TableColumn } from "../core/table.js";
-import { formatNumber } from "../core/format.js";
-import { UNDETAILED_LABEL } from "../cakupan/queries.js";
+import { dataTable, formatCell, kpiCard, type TableColumn } from "../core/table.js";
+import { formatCount, formatNumber, formatPercent, formatRupiah } from "../core/format.js";
+import { UNDETAILED_LABEL, type CoverageRow } from "../cakupan/queries.js";
+import { targetKpi, untouchedKpi } from "../cakupan/view.js";
 import { funderLabel } from "../domain/programmes.js";
 import type { MatrixRow, OverlapRow, UnservedRow } from "./queries.js";
 import { el } from "../core/ui.js";
@@ -105,3 +106,21 @@ export function matrixPivot(rows: readonly MatrixRow[], areaNames: ReadonlyMap<s
   return { areas, rows: [...byRow.values()], columns };
 }
 
+
+/**
+ * The meeting's opening figures for the kab/kota: target households, how many receive a programme,
+ * how many none, and the disallowed overlaps with the value involved.
+ */
+export function rakorKpis(areas: readonly CoverageRow[], overlaps: readonly OverlapView[], kab: string): HTMLElement {
+  const sum = <T extends object>(rows: readonly T[], key: keyof T) => rows.reduce((n, r) => n + (Number(r[key]) || 0), 0);
+  const target = sum(areas, "target");
+  const covered = sum(areas, "covered");
+  return el(
+    "div",
+    { class: "ts-kpis", id: "rakor-kpis" },
+    targetKpi(target),
+    kpiCard("Sudah menerima program", formatPercent(target > 0 ? (100 * covered) / target : null, 1), `${formatNumber(covered)} KK`, "coverage"),
+    untouchedKpi(sum(areas, "untouched"), el("a", { href: `./cakupan?wilayah=${kab}` }, "rincian per wilayah")),
+    kpiCard("Tumpang tindih (pasangan dilarang)", formatCount(Math.round(sum(overlaps, "households")), "KK"), `nilai terlibat ${formatRupiah(sum(overlaps, "value_rp"))}`, "overlap")
+  );
+}

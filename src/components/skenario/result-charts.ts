@@ -5,6 +5,7 @@ import { barsSpec, trajectorySpec } from "../charts/scenario.js";
 import { choroplethSpec, type TopologyLike } from "../charts/choropleth.js";
 import { renderChart } from "../charts/embed.js";
 import { BOUNDARY_ATTRIBUTION } from "../core/attribution.js";
+import { TARGET_YEAR } from "../domain/model/model-status.js";
 import { formatNumber } from "../core/format.js";
 import { syntheticSuffix } from "../core/synthetic.js";
 import { el, sourceLine } from "../core/ui.js";
@@ -22,7 +23,7 @@ export async function trajectoryChart(data: ChartData, state: ScenarioState, res
     title: "Penduduk miskin ekstrem",
     subtitle: `${data.wilayah.short}, perkiraan model atas registri${syntheticSuffix(data.synthetic)}`,
     unit: "jiwa",
-    target: { year: 2026, value: 0, label: "Target 2026: 0% (RPJMN 2025–2029)" },
+    target: { year: TARGET_YEAR, value: 0, label: `Target ${TARGET_YEAR}: 0% (RPJMN 2025–2029)` },
     width,
     height: 260
   });
