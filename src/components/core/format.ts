@@ -1,8 +1,12 @@
 // Indonesian number, money, percentage and date formats for everything shown to users.
 // Written out by hand (not Intl month names) so output is identical in every browser and in Node.
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"] as const;
-const MONTHS_LONG = [
+/** The marks of an Indonesian number ("−1.234,5"); the charts' locale (charts/locale.ts) is built from them. */
+export const NUMBER_MARKS = { decimal: ",", thousands: ".", minus: "−" } as const;
+
+/** Month names as dates and survey rounds are written (and the charts' time locale). */
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"] as const;
+export const MONTHS_LONG = [
   "Januari", "Februari", "Maret", "April", "Mei", "Juni",
   "Juli", "Agustus", "September", "Oktober", "November", "Desember"
 ] as const;
@@ -10,7 +14,7 @@ const MONTHS_LONG = [
 const MISSING = "–";
 
 function groupThousands(integerDigits: string): string {
-  return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, NUMBER_MARKS.thousands);
 }
 
 /** 1300 → "1.300"; 5.65 with 2 digits → "5,65". Trailing zeros are kept when digits are given. */
@@ -18,8 +22,8 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   const fixed = Math.abs(value).toFixed(digits);
   const [integer = "0", fraction] = fixed.split(".");
-  const sign = value < 0 && Number(fixed) !== 0 ? "−" : "";
-  return sign + groupThousands(integer) + (fraction ? `,${fraction}` : "");
+  const sign = value < 0 && Number(fixed) !== 0 ? NUMBER_MARKS.minus : "";
+  return sign + groupThousands(integer) + (fraction ? `${NUMBER_MARKS.decimal}${fraction}` : "");
 }
 
 /** Up to `maxDigits` decimals, trailing zeros dropped: 0.4 → "0,4"; 1500000 → "1.500.000". */
@@ -46,7 +50,10 @@ const SCALES = [
 ] as const;
 
 function trimZeros(text: string): string {
-  return text.includes(",") ? text.replace(/,?0+$/, "") : text;
+  if (!text.includes(NUMBER_MARKS.decimal)) return text;
+  const [integer, fraction = ""] = text.split(NUMBER_MARKS.decimal);
+  const kept = fraction.replace(/0+$/, "");
+  return kept === "" ? integer! : `${integer}${NUMBER_MARKS.decimal}${kept}`;
 }
 
 /**
@@ -55,7 +62,7 @@ function trimZeros(text: string): string {
  */
 export function formatRupiah(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  const sign = value < 0 ? "−" : "";
+  const sign = value < 0 ? NUMBER_MARKS.minus : "";
   const abs = Math.abs(value);
   for (const { at, word } of SCALES) {
     if (abs >= at) return `${sign}Rp${trimZeros(formatNumber(abs / at, digits))} ${word}`;
