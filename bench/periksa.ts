@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { writeAtomically, writeFileAtomic } from "../loaders/lib/atomic.js";
 import { ROOT } from "../loaders/lib/paths.js";
-import { loadRegions } from "../loaders/registry/region-match.js";
+import { referenceKabkota } from "../loaders/reference/wilayah.js";
 import { waitForPageSettled } from "../tests/support/browser.js";
 import { sizeLabel, type BenchProfile } from "./profile.js";
 import { allowEvaluatedFunctions, builtModuleUrls } from "./site-modules.js";
@@ -151,7 +151,7 @@ export async function benchPeriksa(browser: Browser, siteUrl: string, profile: B
   const { matchRows, parseRows, matchRuns, parseRuns } = profile.periksa;
   const urls = builtModuleUrls(siteUrl, PERIKSA_MODULES);
   // The kab/kota of Banten as the page's region index derives them from the regions list.
-  const bantenKabKota = (await loadRegions()).filter((r) => r.level === "kabkota").map((r) => r.kode);
+  const bantenKabKota = referenceKabkota().map((w) => w.kode);
   const page = await browser.newPage();
   await allowEvaluatedFunctions(page);
   await page.goto(`${siteUrl}/periksa`);

@@ -15,7 +15,7 @@ import { readProgrammes } from "../loaders/programmes/reference.js";
 import { CELL_PROGRAMMES_TABLE, CELLS_TABLE, buildCells } from "../loaders/registry/cells.js";
 import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
 import { KOTA_SERANG } from "../loaders/synth/plan.js";
-import { cellProgrammesTable, cellsTable } from "../loaders/tables/registry.js";
+import { partitionTable } from "../src/components/domain/wilayah.js";
 import { ScenarioArquero } from "../src/components/skenario/arquero-model.js";
 import { ScenarioSql, type SqlRunner } from "../src/components/skenario/sql-model.js";
 import { programmeParams, type CatalogueRow } from "../src/components/skenario/spec.js";
@@ -38,7 +38,7 @@ export async function ensureScenarioFixture(profile: BenchProfile, scale: Scenar
     let cells: string;
     let programmes: string;
     if (scale === "kota_serang") {
-      const built = { cells: builtTablePath(cellsTable(KOTA_SERANG)), programmes: builtTablePath(cellProgrammesTable(KOTA_SERANG)) };
+      const built = { cells: builtTablePath(partitionTable("registry_cells", KOTA_SERANG)), programmes: builtTablePath(partitionTable("registry_cell_programmes", KOTA_SERANG)) };
       for (const file of Object.values(built)) if (!existsSync(file)) throw new Error(`${file} is missing: build the data first (npm run data)`);
       cells = `read_parquet('${built.cells}')`;
       programmes = `read_parquet('${built.programmes}')`;

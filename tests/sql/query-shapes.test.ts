@@ -9,9 +9,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../loaders/lib/paths.js";
-import { REGISTRY_CELL_PROGRAMMES_SCHEMA, REGISTRY_CELLS_SCHEMA } from "../../loaders/registry/cells-schema.js";
+import { REGISTRY_CELLS_SCHEMA } from "../../loaders/registry/cells-schema.js";
 import { ident, sql, type SqlQuery } from "../../src/components/core/sql.js";
 import * as cakupan from "../../src/components/cakupan/queries.js";
+import { REGISTRY_FAMILIES, partitionTable } from "../../src/components/domain/wilayah.js";
 import * as periksa from "../../src/components/periksa/queries.js";
 import { loadPeople } from "../../src/components/periksa/match.js";
 import * as rakor from "../../src/components/rakor/queries.js";
@@ -49,11 +50,10 @@ interface ModuleCases {
 
 /** Filters that reach each branch: whole kab/kota without a programme filter; a kecamatan with every filter; one filter alone. */
 function filters(kab: string): cakupan.CoverageFilter[] {
-  const k = kab as cakupan.CellKab;
   return [
-    { kab: k, kec: null, programme: null, funder: null, strategy: null },
-    { kab: k, kec: `${kab}01`, programme: "pkh", funder: "pusat", strategy: "kurangi_beban" },
-    { kab: k, kec: null, programme: null, funder: "provinsi", strategy: null }
+    { kab, kec: null, programme: null, funder: null, strategy: null },
+    { kab, kec: `${kab}01`, programme: "pkh", funder: "pusat", strategy: "kurangi_beban" },
+    { kab, kec: null, programme: null, funder: "provinsi", strategy: null }
   ];
 }
 const perPartition = (context: Context, shapes: (kab: string) => readonly Shape[]): Shape[] => context.cellPartitions.flatMap(shapes);
@@ -103,7 +103,7 @@ const CASES: Readonly<Record<string, ModuleCases>> = {
       allocationTotals: (c) =>
         perPartition(c, (kab) => [
           {
-            query: cakupan.allocationTotals(kab as cakupan.CellKab),
+            query: cakupan.allocationTotals(kab),
             columns: fields<cakupan.AllocationTotalRow>({
               programme_code: true, name: true, year: true, area_kode: true, status: true, planned_units: true, unit: true, budget_rp: true, approximate: true,
               source: true, received_units: true, received_value_rp: true, received_households: true
@@ -111,11 +111,10 @@ const CASES: Readonly<Record<string, ModuleCases>> = {
           }
         ]),
       programmeList: () => [{ query: cakupan.programmeList() }],
-      kecamatanList: (c) => perPartition(c, (kab) => [{ query: cakupan.kecamatanList(kab as cakupan.CellKab) }]),
-      allocationChoices: (c) => perPartition(c, (kab) => [{ query: cakupan.allocationChoices(kab as cakupan.CellKab) }])
+      kecamatanList: (c) => perPartition(c, (kab) => [{ query: cakupan.kecamatanList(kab) }]),
+      allocationChoices: (c) => perPartition(c, (kab) => [{ query: cakupan.allocationChoices(kab) }])
     },
     helpers: {
-      isCellKab: "a type guard",
       cellTables: "table names for the builders above (each query names them)",
       areaScope: "SQL fragments spliced into the builders above",
       selectsAll: "a boolean about a filter"
@@ -141,11 +140,10 @@ const CASES: Readonly<Record<string, ModuleCases>> = {
       unservedAreas: (c) =>
         perPartition(c, (kab) => [
           {
-            query: rakor.unservedAreas(kab as cakupan.CellKab, 30),
+            query: rakor.unservedAreas(kab, 30),
             columns: fields<rakor.UnservedRow>({ kec_kode: true, kec_nama: true, kel_kode: true, kel_nama: true, target: true, untouched: true, untouched_pct: true })
           }
         ]),
-      catalogSources: (c) => [{ query: rakor.catalogSources(c.tables), columns: fields<rakor.CatalogSourceRow>({ name: true, source: true, retrieved_at: true, synthetic: true }) }]
     },
     helpers: {}
   },
@@ -156,13 +154,11 @@ const CASES: Readonly<Record<string, ModuleCases>> = {
       currentReceiptsQuery: (c) => perPartition(c, (kab) => [{ query: skenario.currentReceiptsQuery(kab) }]),
       linesQuery: (c) => perPartition(c, (kab) => [{ query: skenario.linesQuery(kab) }]),
       povertyQuery: (c) => perPartition(c, (kab) => [{ query: skenario.povertyQuery(kab) }]),
-      areaNamesQuery: (c) => perPartition(c, (kab) => [{ query: skenario.areaNamesQuery(kab) }]),
-      allocationsQuery: (c) => perPartition(c, (kab) => [{ query: skenario.allocationsQuery(kab) }]),
-      targetQuery: () => [{ query: skenario.targetQuery() }],
-      sourcesQuery: (c) => perPartition(c, (kab) => [{ query: skenario.sourcesQuery(kab) }])
+      areaNamesQuery: (c) => perPartition(c, (kab) => [{ query: skenario.areaNamesQuery(kab) }])
     },
     helpers: {
       cellPartition: "the cell tables of a kab/kota (checked against the published tables below)",
+      sourceTables: "the tables behind the page's source lines (checked against the published tables below)",
       pageTables: "the tables a page prefetches (checked against the published tables below)"
     }
   },
@@ -250,7 +246,7 @@ describe("published schemas as the pages see them", () => {
     expect(tables.length).toBeGreaterThan(0);
     expect(context.cellPartitions.length).toBeGreaterThan(0);
     for (const kab of context.cellPartitions) {
-      for (const schema of ["registry_cells", "registry_cell_programmes", "registry_cell_pairs"]) expect(context.tables).toContain(`${schema}_${kab}`);
+      for (const family of REGISTRY_FAMILIES) expect(context.tables).toContain(partitionTable(family, kab));
     }
   });
 
@@ -295,8 +291,9 @@ describe("page queries on empty published tables", () => {
 
   it("names only published tables in the scenario page's table lists", () => {
     for (const kab of context.cellPartitions) {
-      expect(context.tables).toEqual(expect.arrayContaining(skenario.pageTables(kab)));
-      expect(context.tables).toEqual(expect.arrayContaining(Object.values(skenario.cellPartition(kab))));
+      for (const names of [skenario.pageTables(kab), skenario.sourceTables(kab), Object.values(skenario.cellPartition(kab))]) {
+        expect(context.tables).toEqual(expect.arrayContaining(names));
+      }
     }
   });
 });
@@ -344,8 +341,8 @@ describe("scenario model statements on empty published cell tables", () => {
         return wasm.database.rows(statement, options);
       }
     };
-    const partitions = context.cellPartitions.map((kab) => ({ cells: `${REGISTRY_CELLS_SCHEMA.name}_${kab}`, programmes: `${REGISTRY_CELL_PROGRAMMES_SCHEMA.name}_${kab}` }));
-    for (const p of partitions) expect(context.tables).toEqual(expect.arrayContaining([p.cells, p.programmes]));
+    // The partitions as the page names them (skenario/queries.ts).
+    const partitions = context.cellPartitions.map(skenario.cellPartition);
     const model = new ScenarioSql(runner, "shape");
     await model.prepare(partitions, CATALOGUE);
     await model.prepareOrders();

@@ -4,18 +4,24 @@
 // data/build last held).
 //
 // Schemas are found where the loaders declare them: every `export const NAME: TableSchema` in a
-// module under loaders/. A published table (loaders/build.ts, plus the catalog) is named after its
-// schema, or after its schema and a kab/kota partition (registry_cells + 3673 → registry_cells_3673),
-// so the partition list is read from the build's own table list, never retyped here.
+// module under loaders/. A published table is one of the build's fixed tables (loaders/build.ts),
+// the catalog, or a registry partition table (domain/wilayah.ts: a family such as registry_cells
+// and a kab/kota code). The fixed tables are named after their schema, a partition table after its
+// family's schema. Partitions are those the registry build may publish: every kab/kota of the
+// reference list (the build publishes the ones its households name), so the queries are checked
+// for any of them, whatever data/build holds today.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { TABLES } from "../../loaders/build.js";
+import { referenceKabkota } from "../../loaders/reference/wilayah.js";
+import { partitionTableNames } from "../../loaders/registry/partitions.js";
 import { withDuckDB } from "../../loaders/lib/duck.js";
 import { loadRows, writeParquet } from "../../loaders/lib/parquet.js";
 import { ROOT } from "../../loaders/lib/paths.js";
 import type { TableSchema } from "../../loaders/lib/schema.js";
 import type { TableSource } from "../../src/components/core/database.js";
+import { partitionOf } from "../../src/components/domain/wilayah.js";
 import { fileSource } from "./wasm-db.js";
 
 export interface PublishedTable {
@@ -49,16 +55,19 @@ export async function loaderSchemas(): Promise<{ schema: TableSchema; file: stri
   return found;
 }
 
-/** Every published table and its schema; throws when a table has no schema or two. */
+/** Every table the build can publish: the fixed ones, the catalog, each registry family for every kab/kota of the reference list. */
+export function publishableTableNames(): string[] {
+  return [...TABLES.map((t) => t.name), "catalog", ...partitionTableNames(referenceKabkota().map((w) => w.kode))];
+}
+
+/** Every publishable table and its schema; throws when a table has no schema or two. */
 export async function publishedTables(): Promise<PublishedTable[]> {
   const schemas = await loaderSchemas();
-  const names = [...TABLES.map((t) => t.name), "catalog"];
-  return names.map((name) => {
-    const matches = schemas.flatMap(({ schema, file }): { schema: TableSchema; file: string; partition: string | null }[] => {
-      if (schema.name === name) return [{ schema, file, partition: null }];
-      const partition = name.startsWith(`${schema.name}_`) ? name.slice(schema.name.length + 1) : null;
-      return partition !== null && /^\d{4}$/.test(partition) ? [{ schema, file, partition }] : [];
-    });
+  return publishableTableNames().map((name) => {
+    const partition = partitionOf(name);
+    const matches = schemas
+      .filter(({ schema }) => schema.name === (partition ? partition.family : name))
+      .map(({ schema, file }) => ({ schema, file, partition: partition?.kab ?? null }));
     if (matches.length !== 1) {
       const where = matches.map((m) => `${m.schema.name} in ${m.file}`).join(", ");
       throw new Error(`published table ${name} has ${matches.length === 0 ? "no schema" : `${matches.length} schemas (${where})`}: declare it once as \`export const …: TableSchema\` under loaders/`);
