@@ -236,7 +236,8 @@ export async function benchScenarioWasm(page: Page, siteUrl: string, profile: Be
  * the input's debounce), and the page's own recompute and render time (data-recompute-ms).
  */
 export async function benchScenarioPageChange(page: Page, siteUrl: string, changes: number): Promise<{ input_to_results: Summary; recompute_render: Summary }> {
-  await page.goto(`${siteUrl}/skenario`);
+  // Kota Serang named in the URL: the page opens on the first kab/kota of the registry by code.
+  await page.goto(`${siteUrl}/skenario?kab=${KOTA_SERANG}`);
   await page.locator('#scenario-compare td[data-metric="poor_persons"][data-scenario="0"]').waitFor({ timeout: 120_000 });
   const generation = () => page.evaluate(() => Number(document.querySelector("#scenario-results")?.getAttribute("data-generation") ?? 0));
   const g = await generation();
