@@ -1,6 +1,7 @@
 // Registry cells in the benchmark: build time, size of the published cell tables next to the
 // household tables they replace (rows, Parquet bytes), and the information loss of the page figures
-// at kecamatan level, for the synthetic default and for --scale banten.
+// at kecamatan level in Kota Serang, for the synthetic scales of the profile (full run: the default
+// and --scale banten).
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -9,6 +10,8 @@ import { buildCells, CELL_PAIRS_TABLE, CELL_PROGRAMMES_TABLE, CELLS_TABLE } from
 import { partitionFidelityReport } from "../loaders/registry/cell-report.js";
 import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
 import { loadSynthInputs } from "../loaders/synth/inputs.js";
+import { KOTA_SERANG } from "../loaders/synth/plan.js";
+import type { SynthScale } from "./profile.js";
 import { makeTempDir } from "../tests/support/tmp.js";
 
 export interface CellBenchRow {
@@ -25,7 +28,7 @@ export interface CellBenchRow {
   readonly cell_pair_rows: number;
   readonly cell_side_bytes: number;
   readonly coarsened_households: number;
-  /** Kota Serang only (where kecamatan figures are shown): worst kecamatan relative errors. */
+  /** Kota Serang (where kecamatan figures are shown), not at Banten scale: worst kecamatan relative errors. */
   readonly fidelity?: Record<string, number>;
 }
 
@@ -35,7 +38,7 @@ async function bytesOf(connection: DuckDBConnection, select: string, dir: string
   return statSync(file).size;
 }
 
-async function one(scale: "default" | "banten", log: (line: string) => void): Promise<CellBenchRow> {
+async function one(scale: SynthScale, log: (line: string) => void): Promise<CellBenchRow> {
   const tmp = makeTempDir("bench-cells");
   try {
     return await withDuckDB(async (c) => {
@@ -62,10 +65,12 @@ async function one(scale: "default" | "banten", log: (line: string) => void): Pr
           (await bytesOf(c, `SELECT * FROM ${CELL_PAIRS_TABLE} ORDER BY kab_kode, cell_id`, tmp.dir, "pairs")),
         coarsened_households: summary.coarsenedHouseholds
       };
-      if (scale !== "default") return row;
+      // Cells merge households, never drop them.
+      if (row.cell_rows === 0 || row.households !== row.household_rows) throw new Error(`${scale}: ${row.cell_rows} cells for ${row.households} of ${row.household_rows} households`);
+      if (scale === "banten") return row;
       // Kota Serang's own extreme line (r × GK), the line its synthetic expenditure is calibrated to.
-      const line = inputs.distributions.get("3673")!.extreme_line_rp;
-      const report = await partitionFidelityReport(c, { households, receipts }, "3673", line);
+      const line = inputs.distributions.get(KOTA_SERANG)!.extreme_line_rp;
+      const report = await partitionFidelityReport(c, { households, receipts }, KOTA_SERANG, line);
       const atLine = report.comparisons.find((x) => x.figure.startsWith(`persons di bawah garis Rp${Math.round(line)} setelah transfer Rp0/`));
       log(`  sel: ${summary.cells} sel, galat maksimum per kecamatan ${(report.extremePersonsMaxRelError * 100).toFixed(2)}%`);
       return {
@@ -85,9 +90,9 @@ async function one(scale: "default" | "banten", log: (line: string) => void): Pr
   }
 }
 
-export async function benchCells(log: (line: string) => void): Promise<CellBenchRow[]> {
+export async function benchCells(scales: readonly SynthScale[], log: (line: string) => void): Promise<CellBenchRow[]> {
   const rows: CellBenchRow[] = [];
-  for (const scale of ["default", "banten"] as const) {
+  for (const scale of scales) {
     log(`sel registri, skala ${scale}…`);
     rows.push(await one(scale, log));
   }
@@ -96,5 +101,5 @@ export async function benchCells(log: (line: string) => void): Promise<CellBench
 
 /** Run on its own: `npx tsx bench/cells.ts` prints the rows as JSON. */
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await benchCells(console.log), null, 2));
+  console.log(JSON.stringify(await benchCells(["default", "banten"], console.log), null, 2));
 }

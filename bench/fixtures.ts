@@ -1,24 +1,22 @@
-// Synthetic benchmark tables (Kota Serang and Banten scale), deterministic: hash-based, not random().
+// Synthetic benchmark tables (the sizes are in profile.ts), deterministic: hash-based, not random().
 // These are for timing only; they never reach the site.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { writeAtomically } from "../loaders/lib/atomic.js";
 import { withDuckDB } from "../loaders/lib/duck.js";
-import { ROOT } from "../loaders/lib/paths.js";
+import type { BenchProfile } from "./profile.js";
 
-export const FIXTURE_DIR = path.join(ROOT, "bench/out/fixtures");
-export const SCALES = { kota_serang: 210_000, banten: 3_300_000 } as const;
-export type Scale = keyof typeof SCALES;
-
-export function fixturePath(scale: Scale): string {
-  return path.join(FIXTURE_DIR, `households_${scale}.parquet`);
+export function fixturePath(profile: BenchProfile, scale: string): string {
+  return path.join(profile.fixtureDir, `households_${scale}.parquet`);
 }
 
 /** Households spread over 155 kecamatan-like codes with desil, size, expenditure and a target flag. */
-export async function ensureFixture(scale: Scale): Promise<string> {
-  const file = fixturePath(scale);
-  if (existsSync(file)) return file;
-  const rows = SCALES[scale];
+export async function ensureFixture(profile: BenchProfile, scale: string): Promise<string> {
+  const file = fixturePath(profile, scale);
+  if (profile.reuseFixtures && existsSync(file)) return file;
+  const size = profile.households[scale];
+  if (!size) throw new Error(`no household fixture size for scale ${scale}`);
+  const rows = size.rows;
   await writeAtomically(file, (tmp) =>
     withDuckDB(async (c) => {
       await c.run(`COPY (

@@ -1,21 +1,19 @@
-// /periksa benchmarks in Chromium: parse time per 100,000 rows (CSV and XLSX) with the shared
-// registry rules, and matching two lists of 50,000 rows (NIK + Jaro-Winkler name/address in the
-// page's duckdb-wasm, results built). The lists are generated here, deterministic and synthetic
-// (fake NIKs, generated names); they are written to bench/out/fixtures and never reach the site.
+// /periksa benchmarks in Chromium: parse time of a list (CSV and XLSX, 100,000 rows in the full run)
+// with the shared registry rules, and matching two lists (50,000 rows each: NIK + Jaro-Winkler
+// name/address in the page's duckdb-wasm, results built). The lists are generated here, deterministic
+// and synthetic (fake NIKs, generated names); they are written to the profile's fixture folder and
+// never reach the site.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { writeAtomically, writeFileAtomic } from "../loaders/lib/atomic.js";
 import { ROOT } from "../loaders/lib/paths.js";
+import { referenceKabkota } from "../loaders/reference/wilayah.js";
 import { waitForPageSettled } from "../tests/support/browser.js";
-import { FIXTURE_DIR } from "./fixtures.js";
+import { sizeLabel, type BenchProfile } from "./profile.js";
+import { allowEvaluatedFunctions, builtModuleUrls } from "./site-modules.js";
 import { summarise, type Summary } from "./stats.js";
-
-export const MATCH_ROWS = 50_000;
-export const PARSE_ROWS = 100_000;
-const MATCH_RUNS = 5;
-const PARSE_RUNS = 3;
 
 const FIRST = ["AHMAD", "ASEP", "BUDI", "CUCU", "DEDI", "DEWI", "EUIS", "ENENG", "FITRI", "HENDRA", "IWAN", "JAJANG", "KOKOM", "LILIS", "MAMAT", "NENENG", "OMAN", "PUPUT", "RINA", "SITI", "TATANG", "UJANG", "WAWAN", "YANTI", "ZAENAL", "MUHAMMAD", "NUR", "ROHMAT", "SRI", "TUTI"];
 const MIDDLE = ["", "", "NUR", "ABDUL", "SRI", "DWI", "TRI", "EKA", "AJI", "PUTRA"];
@@ -68,42 +66,52 @@ function variant(p: ReturnType<typeof person>): ReturnType<typeof person> {
 const HEADER = "NIK;NO_KK;NAMA;ALAMAT;KECAMATAN;KELURAHAN";
 const line = (p: ReturnType<typeof person>, nik = p.nik) => `${nik};${p.kk};${p.name};${p.address};;${p.kelurahan}`;
 
+export interface PeriksaFixtures {
+  readonly a: string;
+  readonly b: string;
+  readonly csv: string;
+  readonly xlsx: string;
+}
+
 /**
  * List A: persons 0..n-1. List B: the first 10% of A with the same NIK, the next 5% of A written
  * differently and without NIK (found only by name + address), the rest new people.
  */
-export async function ensurePeriksaFixtures(): Promise<{ a: string; b: string; csv100k: string; xlsx100k: string }> {
+export async function ensurePeriksaFixtures(profile: BenchProfile): Promise<PeriksaFixtures> {
+  const { matchRows, parseRows } = profile.periksa;
   const kel = kelurahanNames();
-  const files = {
-    a: path.join(FIXTURE_DIR, "periksa-a-50k.csv"),
-    b: path.join(FIXTURE_DIR, "periksa-b-50k.csv"),
-    csv100k: path.join(FIXTURE_DIR, "periksa-100k.csv"),
-    xlsx100k: path.join(FIXTURE_DIR, "periksa-100k.xlsx")
+  const file = (name: string) => path.join(profile.fixtureDir, name);
+  const files: PeriksaFixtures = {
+    a: file(`periksa-a-${sizeLabel(matchRows)}.csv`),
+    b: file(`periksa-b-${sizeLabel(matchRows)}.csv`),
+    csv: file(`periksa-${sizeLabel(parseRows)}.csv`),
+    xlsx: file(`periksa-${sizeLabel(parseRows)}.xlsx`)
   };
-  if (!existsSync(files.a)) {
-    const rows = Array.from({ length: MATCH_ROWS }, (_, i) => line(person(i, kel)));
+  const missing = (f: string) => !profile.reuseFixtures || !existsSync(f);
+  if (missing(files.a)) {
+    const rows = Array.from({ length: matchRows }, (_, i) => line(person(i, kel)));
     await writeFileAtomic(files.a, [HEADER, ...rows].join("\n") + "\n");
   }
-  if (!existsSync(files.b)) {
-    const same = MATCH_ROWS / 10;
-    const fuzzy = MATCH_ROWS / 20;
-    const rows = Array.from({ length: MATCH_ROWS }, (_, i) => {
+  if (missing(files.b)) {
+    const same = sameNikRows(matchRows);
+    const fuzzy = matchRows / 20;
+    const rows = Array.from({ length: matchRows }, (_, i) => {
       if (i < same) return line(person(i, kel));
       if (i < same + fuzzy) return line(variant(person(i, kel)), "");
       return line(person(1_000_000 + i, kel));
     });
     await writeFileAtomic(files.b, [HEADER, ...rows].join("\n") + "\n");
   }
-  if (!existsSync(files.csv100k)) {
-    const rows = Array.from({ length: PARSE_ROWS }, (_, i) => line(person(2_000_000 + i, kel)));
-    await writeFileAtomic(files.csv100k, [HEADER, ...rows].join("\n") + "\n");
+  if (missing(files.csv)) {
+    const rows = Array.from({ length: parseRows }, (_, i) => line(person(2_000_000 + i, kel)));
+    await writeFileAtomic(files.csv, [HEADER, ...rows].join("\n") + "\n");
   }
-  if (!existsSync(files.xlsx100k)) {
-    await writeAtomically(files.xlsx100k, async (tmp) => {
+  if (missing(files.xlsx)) {
+    await writeAtomically(files.xlsx, async (tmp) => {
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet("Daftar");
       sheet.addRow(HEADER.split(";"));
-      for (let i = 0; i < PARSE_ROWS; i++) {
+      for (let i = 0; i < parseRows; i++) {
         const p = person(2_000_000 + i, kel);
         sheet.addRow([p.nik, p.kk, p.name, p.address, "", p.kelurahan]);
       }
@@ -113,32 +121,24 @@ export async function ensurePeriksaFixtures(): Promise<{ a: string; b: string; c
   return files;
 }
 
-/** The hashed URLs of the page's modules, from Framework's modulepreload links. */
-interface ModuleUrls {
-  readonly db: string;
-  readonly readList: string;
-  readonly match: string;
-  readonly results: string;
-  readonly columns: string;
-  readonly view: string;
-}
+/** List B repeats this many of A's people with the same NIK: the overlaps found by NIK. */
+const sameNikRows = (matchRows: number) => matchRows / 10;
 
-async function moduleUrls(page: Page): Promise<ModuleUrls> {
-  const hrefs = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href));
-  const find = (pattern: RegExp) => {
-    const href = hrefs.find((h) => pattern.test(h));
-    if (!href) throw new Error(`/periksa does not preload ${pattern}`);
-    return href;
-  };
-  return {
-    db: find(/\/components\/db\.[0-9a-f]+\.js$/),
-    readList: find(/\/components\/periksa\/read-list\.[0-9a-f]+\.js$/),
-    match: find(/\/components\/periksa\/match\.[0-9a-f]+\.js$/),
-    results: find(/\/components\/periksa\/results\.[0-9a-f]+\.js$/),
-    columns: find(/\/components\/registry-rules\/columns\.[0-9a-f]+\.js$/),
-    view: find(/\/components\/periksa\/view\.[0-9a-f]+\.js$/)
-  };
-}
+/** The page modules the benchmark calls, as the built site names them (see site-modules.ts). */
+const PERIKSA_MODULES = {
+  db: "core/db.ts",
+  readList: "periksa/read-list.ts",
+  match: "periksa/match.ts",
+  results: "periksa/results.ts",
+  columns: "domain/registry-rules/columns.ts",
+  view: "periksa/view.ts"
+} as const;
+type DbModule = typeof import("../src/components/core/db.js");
+type ReadListModule = typeof import("../src/components/periksa/read-list.js");
+type MatchModule = typeof import("../src/components/periksa/match.js");
+type ResultsModule = typeof import("../src/components/periksa/results.js");
+type ColumnsModule = typeof import("../src/components/domain/registry-rules/columns.js");
+type ViewModule = typeof import("../src/components/periksa/view.js");
 
 export interface PeriksaBench {
   readonly results: Record<string, Summary>;
@@ -146,57 +146,60 @@ export interface PeriksaBench {
 }
 
 /** Runs in a /periksa tab: the files are fetched once (not timed), then parsed and matched as the page does. */
-export async function benchPeriksa(browser: Browser, siteUrl: string): Promise<PeriksaBench> {
-  const files = await ensurePeriksaFixtures();
+export async function benchPeriksa(browser: Browser, siteUrl: string, profile: BenchProfile): Promise<PeriksaBench> {
+  const files = await ensurePeriksaFixtures(profile);
+  const { matchRows, parseRows, matchRuns, parseRuns } = profile.periksa;
+  const urls = builtModuleUrls(siteUrl, PERIKSA_MODULES);
+  // The kab/kota of Banten as the page's region index derives them from the regions list.
+  const bantenKabKota = referenceKabkota().map((w) => w.kode);
   const page = await browser.newPage();
+  await allowEvaluatedFunctions(page);
   await page.goto(`${siteUrl}/periksa`);
   await waitForPageSettled(page);
-  const urls = await moduleUrls(page);
-  // tsx compiles this file with esbuild's keepNames: functions defined inside the evaluated
-  // callbacks call a __name helper that the page does not have (a string is not compiled).
-  await page.evaluate("globalThis.__name = (fn) => fn");
   const data = (file: string) => `${siteUrl}/bench-data/${path.basename(file)}`;
   const results: Record<string, Summary> = {};
   const counts: Record<string, number> = {};
 
   const parse = (url: string) =>
     page.evaluate(
-      async ({ urls, url }) => {
-        const [rl, cols, view] = await Promise.all([import(urls.readList), import(urls.columns), import(urls.view)]);
+      async ({ urls, url, bantenKabKota }) => {
+        const [rl, cols, view]: [ReadListModule, ColumnsModule, ViewModule] = await Promise.all([import(urls.readList), import(urls.columns), import(urls.view)]);
         const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
         const started = performance.now();
-        const reading = await rl.readList(url.split("/").pop(), bytes, {
+        const reading = await rl.readList(url.split("/").pop()!, bytes, {
           resolver: cols.makeColumnResolver(),
           regions: null,
-          bantenKabKota: new Set(["3601", "3602", "3603", "3604", "3671", "3672", "3673", "3674"]),
+          bantenKabKota: new Set(bantenKabKota),
           loadExcel: view.loadExcel,
           pause: () => new Promise((r) => setTimeout(r, 0))
         });
         return { ms: performance.now() - started, rows: reading.rows, accepted: reading.accepted };
       },
-      { urls, url }
+      { urls, url, bantenKabKota }
     );
-  for (const [metric, file] of [["wasm.periksa.parse_csv_100k", files.csv100k], ["wasm.periksa.parse_xlsx_100k", files.xlsx100k]] as const) {
+  for (const [format, file] of [["csv", files.csv], ["xlsx", files.xlsx]] as const) {
+    const metric = `wasm.periksa.parse_${format}_${sizeLabel(parseRows)}`;
     const samples: number[] = [];
-    for (let i = 0; i < PARSE_RUNS; i++) {
+    for (let i = 0; i < parseRuns; i++) {
       const run = await parse(data(file));
       samples.push(run.ms);
       counts[`${metric}.rows`] = run.rows;
       counts[`${metric}.accepted`] = run.accepted;
+      if (run.rows !== parseRows || run.accepted !== parseRows) throw new Error(`${format}: ${run.rows} rows read, ${run.accepted} accepted, expected ${parseRows} of each`);
     }
     results[metric] = summarise(samples);
   }
 
-  // Two parsed 50k lists kept in the page; each run loads them into DuckDB, matches and builds results.
+  // Two parsed lists kept in the page; each run loads them into DuckDB, matches and builds results.
   await page.evaluate(
-    async ({ urls, a, b }) => {
-      const [rl, cols, view] = await Promise.all([import(urls.readList), import(urls.columns), import(urls.view)]);
+    async ({ urls, a, b, bantenKabKota }) => {
+      const [rl, cols, view]: [ReadListModule, ColumnsModule, ViewModule] = await Promise.all([import(urls.readList), import(urls.columns), import(urls.view)]);
       const context = {
         resolver: cols.makeColumnResolver(),
         regions: null,
-        bantenKabKota: new Set(["3601", "3602", "3603", "3604", "3671", "3672", "3673", "3674"]),
+        bantenKabKota: new Set(bantenKabKota),
         loadExcel: view.loadExcel,
-        pause: () => new Promise((r) => setTimeout(r, 0))
+        pause: () => new Promise<void>((r) => setTimeout(r, 0))
       };
       const read = async (url: string) => rl.readList(url, new Uint8Array(await (await fetch(url)).arrayBuffer()), context);
       const [la, lb] = [await read(a), await read(b)];
@@ -205,16 +208,16 @@ export async function benchPeriksa(browser: Browser, siteUrl: string): Promise<P
         { fileName: "b", programme: "sembako_provinsi", programmeName: "b", funder: "provinsi", people: lb.people, issues: lb.issues }
       ];
     },
-    { urls, a: data(files.a), b: data(files.b) }
+    { urls, a: data(files.a), b: data(files.b), bantenKabKota }
   );
   const samples: number[] = [];
   const loadSamples: number[] = [];
   const pairSamples: number[] = [];
-  for (let i = 0; i < MATCH_RUNS + 1; i++) {
+  for (let i = 0; i < matchRuns + 1; i++) {
     const run = await page.evaluate(async ({ urls }) => {
-      const [dbm, match, res] = await Promise.all([import(urls.db), import(urls.match), import(urls.results)]);
+      const [dbm, match, res]: [DbModule, MatchModule, ResultsModule] = await Promise.all([import(urls.db), import(urls.match), import(urls.results)]);
       const db = await dbm.getDatabase();
-      const lists = (globalThis as unknown as { __periksaBench: unknown[] }).__periksaBench;
+      const lists = (globalThis as unknown as { __periksaBench: Parameters<MatchModule["loadPeople"]>[1] }).__periksaBench;
       const started = performance.now();
       await match.loadPeople(db, lists);
       const loaded = performance.now();
@@ -222,7 +225,7 @@ export async function benchPeriksa(browser: Browser, siteUrl: string): Promise<P
       const matched = performance.now();
       const out = res.buildResults(lists, pairs, []);
       const ms = performance.now() - started;
-      return { ms, load: loaded - started, pairs: matched - loaded, overlaps: out.overlaps.length, byNik: out.overlaps.filter((o: { how: string }) => o.how === "NIK sama").length };
+      return { ms, load: loaded - started, pairs: matched - loaded, overlaps: out.overlaps.length, byNik: out.overlaps.filter((o) => o.how === "NIK sama").length };
     }, { urls });
     if (i > 0) {
       // The first run warms up the worker.
@@ -232,6 +235,7 @@ export async function benchPeriksa(browser: Browser, siteUrl: string): Promise<P
     }
     counts["wasm.periksa.match.overlaps"] = run.overlaps;
     counts["wasm.periksa.match.overlaps_by_nik"] = run.byNik;
+    if (run.byNik !== sameNikRows(matchRows)) throw new Error(`matching found ${run.byNik} overlaps by NIK, the lists share ${sameNikRows(matchRows)}`);
   }
   results["wasm.periksa.match"] = summarise(samples);
   results["wasm.periksa.match.load_people"] = summarise(loadSamples);

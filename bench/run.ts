@@ -1,42 +1,65 @@
 // `npm run bench`: cold page load and named-query latency in headless Chromium against the built
-// site, and the same SQL on native DuckDB in the same run, reported as ratios. Not a test: nothing
-// here asserts a time. Results: bench/out/latest.json and a table on stdout.
+// site, and the same SQL on native DuckDB in the same run, reported as ratios; loader throughput;
+// registry cells; scenario recompute; /periksa. Not a test: nothing here asserts a time. Results:
+// bench/out/latest.json and a table on stdout.
+//
+//   npm run bench                      every group, full size
+//   npm run bench -- --smoke           every group once on tiny data, no timings (CI: proves the harness runs)
+//   npm run bench -- --scenario-only   the scenario planner's groups (bench/out/scenario.json)
+//   npm run bench -- periksa           the /periksa group (bench/out/latest-periksa.json)
+//
+// Each group runs on its own: one that fails is reported and the others still run; the run then
+// exits non-zero.
 import { execFile, execSync } from "node:child_process";
-import { promisify } from "node:util";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { writeFileAtomic } from "../loaders/lib/atomic.js";
-import { ROOT } from "../loaders/lib/paths.js";
 import { queryRows, withDuckDB } from "../loaders/lib/duck.js";
+import { ROOT } from "../loaders/lib/paths.js";
 import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
-import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, launchChromium, waitForPageSettled } from "../tests/support/browser.js";
 import { serveStatic } from "../scripts/serve.js";
-import { FIXTURE_DIR, NAMED_QUERIES, SCALES, ensureFixture, type Scale } from "./fixtures.js";
-import { benchPeriksa, ensurePeriksaFixtures } from "./periksa.js";
-import { summarise, type Summary } from "./stats.js";
-import { benchCells, type CellBenchRow } from "./cells.js";
-import { SCENARIO_SCALES, areasOf, benchProgrammes, benchScenarioArquero, benchScenarioPageChange, benchScenarioNative, benchScenarioWasm, ensureScenarioFixture, scenarioFixture, scenarioWorkloads, type Workloads } from "./scenario.js";
 import type { ProgrammeParams } from "../src/components/skenario/types.js";
+import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable, launchChromium, waitForPageSettled } from "../tests/support/browser.js";
+import { benchCells, type CellBenchRow } from "./cells.js";
+import { NAMED_QUERIES, ensureFixture } from "./fixtures.js";
+import { benchPeriksa } from "./periksa.js";
+import { FULL, SMOKE, sizeLabel, type BenchProfile, type ScenarioScale } from "./profile.js";
+import { areasOf, benchProgrammes, benchScenarioArquero, benchScenarioNative, benchScenarioPageChange, benchScenarioWasm, ensureScenarioFixture, scenarioFixture, scenarioWorkloads, type Workloads } from "./scenario.js";
+import { DIST_DIR, allowEvaluatedFunctions, builtModuleUrls } from "./site-modules.js";
+import { summarise, type Summary } from "./stats.js";
 
-const QUERY_RUNS = 20;
-const WARMUP_RUNS = 3;
-const PAGE_LOAD_RUNS = 20;
-const LOAD_RUNS: Record<Scale, number> = { kota_serang: 5, banten: 3 };
-const OUT = path.join(ROOT, "bench/out/latest.json");
+const args = process.argv.slice(2);
+const PROFILE: BenchProfile = args.includes("--smoke") ? SMOKE : FULL;
+/** `--scenario-only`: the scenario planner's measurements alone (page load, recompute). */
+const SCENARIO_ONLY = args.includes("--scenario-only");
+const PERIKSA_ONLY = args.includes("periksa");
+const OUT_DIR = path.join(ROOT, "bench/out");
 
 const results: Record<string, Summary> = {};
-/** `npm run bench -- --scenario-only`: the scenario planner's measurements alone (page load, recompute). */
-const SCENARIO_ONLY = process.argv.includes("--scenario-only");
 /** Loader throughput: rows per second and the peak memory of the process that did the work. */
 const throughput: Record<string, { rows: number; rows_per_s: number; peak_rss_mb: number }> = {};
-const INGEST_ROWS = 1_000_000;
-const INGEST_RUNS = 3;
-const SYNTH_RUNS = 3;
 const ratios: Record<string, number> = {};
+/** Counts that show a benchmark did its work (rows parsed, pairs found). */
+const counts: Record<string, number> = {};
 let cells: CellBenchRow[] = [];
 const log = (line: string) => console.log(line);
+
+/** Where the browser groups run: the built site served on loopback, one Chromium. */
+interface BrowserEnv {
+  readonly browser: Browser;
+  readonly siteUrl: string;
+}
+
+interface Group {
+  readonly name: string;
+  /** Browser groups need Chromium and the built site. */
+  readonly browser: boolean;
+  run(env: BrowserEnv | null): Promise<void>;
+}
 
 async function repeat(runs: number, warmup: number, once: () => Promise<number>): Promise<Summary> {
   for (let i = 0; i < warmup; i++) await once();
@@ -45,213 +68,277 @@ async function repeat(runs: number, warmup: number, once: () => Promise<number>)
   return summarise(samples);
 }
 
-async function benchNative(scale: Scale, file: string): Promise<void> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  let run = 0;
-  results[`native.load.${scale}`] = await repeat(LOAD_RUNS[scale], 0, async () => {
-    const started = performance.now();
-    await connection.run(`CREATE TABLE t${run} AS SELECT * FROM read_parquet('${file}')`);
-    const elapsed = performance.now() - started;
-    await connection.run(`DROP TABLE t${run++}`);
-    return elapsed;
-  });
-  await connection.run(`CREATE TABLE households AS SELECT * FROM read_parquet('${file}')`);
-  for (const [name, text] of Object.entries(NAMED_QUERIES)) {
-    const statement = text.replaceAll("$T", "households");
-    results[`native.query.${name}.${scale}`] = await repeat(QUERY_RUNS, WARMUP_RUNS, async () => {
+/** A BNBA CSV → validated, pseudonymised Parquet, each run in its own process so peak RSS is the ingest's own. */
+async function benchIngest(): Promise<void> {
+  const { rows, runs: count } = PROFILE.ingest;
+  log(`ingest BNBA ${rows.toLocaleString("id-ID")} baris ×${count} (proses terpisah)…`);
+  const runs: { seconds: number; rows_per_s: number; peak_rss_mb: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const { stdout } = await promisify(execFile)("npx", ["tsx", "bench/registry-ingest.ts", String(rows)], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    runs.push(JSON.parse(stdout.trim().split("\n").pop()!));
+  }
+  const key = `ingest.registry_${sizeLabel(rows)}`;
+  results[`native.${key}`] = summarise(runs.map((r) => r.seconds * 1000));
+  const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+  throughput[key] = { rows, rows_per_s: median.rows_per_s, peak_rss_mb: Math.max(...runs.map((r) => r.peak_rss_mb)) };
+}
+
+/** The synthetic registry as `npm run data` makes it (full run: the default, ≈707k households + receipts). */
+async function benchSynthetic(): Promise<void> {
+  const { scale, runs } = PROFILE.synthetic;
+  log(`data sintetis ${scale} ×${runs}…`);
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < runs; i++) {
+    await withDuckDB(async (c) => {
       const started = performance.now();
-      await connection.runAndReadAll(statement);
-      return performance.now() - started;
+      const { households } = await generateSynthetic(c, { scale, seed: DEFAULT_SEED });
+      samples.push(performance.now() - started);
+      rows = Number((await queryRows(c, `SELECT count(*) AS n FROM ${households}`))[0]!["n"]);
     });
   }
-  connection.closeSync();
-  instance.closeSync();
+  if (rows === 0) throw new Error(`the synthetic ${scale} registry has no households`);
+  results[`native.synthetic.${scale}`] = summarise(samples);
+  throughput[`synthetic.${scale}`] = { rows, rows_per_s: Math.round(rows / (summarise(samples).p50_ms / 1000)), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
-/** The page's own data-layer module (hashed file name), found through Framework's modulepreload links. */
-async function dataLayerUrl(page: Page): Promise<string> {
-  const href = await page.evaluate(() => {
-    const link = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].find((l) => /\/components\/db\.[0-9a-f]+\.js$/.test(l.href));
-    return link?.href ?? null;
-  });
-  if (!href) throw new Error("the /data page does not preload src/components/db.ts");
-  return href;
+/** Load and named queries on native DuckDB, the baseline of the duckdb-wasm figures. */
+async function benchNative(): Promise<void> {
+  for (const [scale, size] of Object.entries(PROFILE.households)) {
+    const file = await ensureFixture(PROFILE, scale);
+    log(`native DuckDB, ${scale} (${size.rows.toLocaleString("id-ID")} baris)…`);
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      let run = 0;
+      results[`native.load.${scale}`] = await repeat(size.loadRuns, 0, async () => {
+        const started = performance.now();
+        await connection.run(`CREATE TABLE t${run} AS SELECT * FROM read_parquet('${file}')`);
+        const elapsed = performance.now() - started;
+        await connection.run(`DROP TABLE t${run++}`);
+        return elapsed;
+      });
+      await connection.run(`CREATE TABLE households AS SELECT * FROM read_parquet('${file}')`);
+      for (const [name, text] of Object.entries(NAMED_QUERIES)) {
+        const statement = text.replaceAll("$T", "households");
+        if ((await connection.runAndReadAll(statement)).currentRowCount === 0) throw new Error(`${name} returned no rows on ${scale}`);
+        results[`native.query.${name}.${scale}`] = await repeat(PROFILE.queryRuns, PROFILE.warmupRuns, async () => {
+          const started = performance.now();
+          await connection.runAndReadAll(statement);
+          return performance.now() - started;
+        });
+      }
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  }
 }
 
-async function benchBrowser(browser: Browser, siteUrl: string): Promise<void> {
-  // Cold load (fresh context, empty cache) until the page's first real result is on screen.
-  const firstResult: Record<string, [string, string]> = {
-    "page_load.ringkasan": ["/", ".ts-kpi[data-value]"],
-    "page_load.kemajuan": ["/kemajuan", "#extreme-chart svg, #extreme-chart .ts-empty"],
-    "page_load.data": ["/data", "#catalog > tbody > tr"],
-    "page_load.skenario": ["/skenario", "#scenario-compare td[data-metric]"]
-  };
-  for (const [metric, [route, selector]] of Object.entries(firstResult)) {
-    if (SCENARIO_ONLY && metric !== "page_load.skenario") continue;
-    results[`wasm.${metric}`] = await repeat(PAGE_LOAD_RUNS, 2, async () => {
-      const context = await browser.newContext();
+type DbModule = typeof import("../src/components/core/db.js");
+
+/** The same load and named queries in duckdb-wasm, through the site's own data layer (core/db.ts). */
+async function benchDataLayer({ browser, siteUrl }: BrowserEnv): Promise<void> {
+  const { db: moduleUrl } = builtModuleUrls(siteUrl, { db: "core/db.ts" });
+  const page = await browser.newPage();
+  await allowEvaluatedFunctions(page);
+  try {
+    // Any page of the site can host the module; /data itself starts no DuckDB.
+    await page.goto(`${siteUrl}/data`);
+    await waitForPageSettled(page);
+    for (const [scale, size] of Object.entries(PROFILE.households)) {
+      const url = `${siteUrl}/bench-data/${path.basename(await ensureFixture(PROFILE, scale))}`;
+      let run = 0;
+      results[`wasm.load.${scale}`] = await repeat(size.loadRuns, 0, () =>
+        page.evaluate(
+          async ({ moduleUrl, name, url, keep }) => {
+            const m: DbModule = await import(moduleUrl);
+            const db = await m.getDatabase();
+            db.register(m.urlSource(name, url));
+            const started = performance.now();
+            await db.ensureTable(name);
+            const elapsed = performance.now() - started;
+            if (!keep) await db.query(m.sql(Object.assign([`DROP TABLE ${name}`], { raw: [`DROP TABLE ${name}`] })));
+            return elapsed;
+          },
+          { moduleUrl, name: `${scale}_${run}`, url, keep: ++run === size.loadRuns }
+        )
+      );
+      const table = `${scale}_${size.loadRuns - 1}`;
+      for (const [name, text] of Object.entries(NAMED_QUERIES)) {
+        const statement = text.replaceAll("$T", table);
+        const once = () =>
+          page.evaluate(
+            async ({ moduleUrl, statement }) => {
+              const m: DbModule = await import(moduleUrl);
+              const db = await m.getDatabase();
+              const started = performance.now();
+              const result = await db.query(m.sql(Object.assign([statement], { raw: [statement] })));
+              return { ms: performance.now() - started, rows: result.numRows };
+            },
+            { moduleUrl, statement }
+          );
+        if ((await once()).rows === 0) throw new Error(`${name} returned no rows on ${scale} in duckdb-wasm`);
+        results[`wasm.query.${name}.${scale}`] = await repeat(PROFILE.queryRuns, PROFILE.warmupRuns, async () => (await once()).ms);
+      }
+      await page.evaluate(
+        async ({ moduleUrl, table }) => {
+          const m: DbModule = await import(moduleUrl);
+          await (await m.getDatabase()).query(m.sql(Object.assign([`DROP TABLE ${table}`], { raw: [`DROP TABLE ${table}`] })));
+        },
+        { moduleUrl, table }
+      );
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/** Cold loads (fresh context, empty cache) until each page's first real result is on screen. */
+const FIRST_RESULT: Record<string, [route: string, selector: string]> = {
+  "page_load.ringkasan": ["/", ".ts-kpi[data-value]"],
+  "page_load.kemajuan": ["/kemajuan", "#extreme-chart svg, #extreme-chart .ts-empty"],
+  "page_load.data": ["/data", "#catalog > tbody > tr"],
+  "page_load.skenario": ["/skenario", "#scenario-compare td[data-metric]"]
+};
+
+async function benchPageLoads({ browser, siteUrl }: BrowserEnv): Promise<void> {
+  const loaded = async (route: string, selector: string) => {
+    const context = await browser.newContext();
+    try {
       const page = await context.newPage();
       const started = performance.now();
       await page.goto(`${siteUrl}${route}`);
       await page.locator(selector).first().waitFor({ timeout: 60_000 });
-      const elapsed = performance.now() - started;
+      return performance.now() - started;
+    } finally {
       await context.close();
-      return elapsed;
-    });
+    }
+  };
+  for (const [metric, [route, selector]] of Object.entries(FIRST_RESULT)) {
+    if (SCENARIO_ONLY && metric !== "page_load.skenario") continue;
+    results[`wasm.${metric}`] = await repeat(PROFILE.pageLoadRuns, PROFILE.pageLoadWarmup, () => loaded(route, selector));
   }
 
   // Where a cold load of /skenario spends its time: the page's own marks (navigation start = 0).
   const phases: Record<string, number[]> = {};
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < PROFILE.phaseRuns; i++) {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${siteUrl}/skenario`);
-    await page.waitForFunction(() => performance.getEntriesByName("skenario:charts").length > 0, undefined, { timeout: 60_000 });
-    const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => [m.name, m.startTime] as const));
-    for (const [name, at] of marks) (phases[name] ??= []).push(at);
-    await context.close();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${siteUrl}/skenario`);
+      await page.waitForFunction(() => performance.getEntriesByName("skenario:charts").length > 0, undefined, { timeout: 60_000 });
+      const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => [m.name, m.startTime] as const));
+      for (const [name, at] of marks) (phases[name] ??= []).push(at);
+    } finally {
+      await context.close();
+    }
   }
   for (const [name, samples] of Object.entries(phases)) results[`wasm.page_load_phase.skenario.${name.replace(":", "_")}`] = summarise(samples);
 
   // A return visit (same browser profile: HTTP cache and compiled WebAssembly kept), /skenario only.
-  results["wasm.page_load_warm.skenario"] = await repeat(PAGE_LOAD_RUNS, 0, async () => {
+  const [route, selector] = FIRST_RESULT["page_load.skenario"]!;
+  results["wasm.page_load_warm.skenario"] = await repeat(PROFILE.pageLoadRuns, 0, async () => {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${siteUrl}/skenario`);
-    await page.locator(firstResult["page_load.skenario"]![1]).first().waitFor({ timeout: 60_000 });
-    await page.goto("about:blank");
-    const started = performance.now();
-    await page.goto(`${siteUrl}/skenario`);
-    await page.locator(firstResult["page_load.skenario"]![1]).first().waitFor({ timeout: 60_000 });
-    const elapsed = performance.now() - started;
-    await context.close();
-    return elapsed;
-  });
-
-  const page = await browser.newPage();
-  if (SCENARIO_ONLY) await page.close();
-  else await benchDataLayer(page, siteUrl);
-  await benchScenarioBrowser(browser, siteUrl);
-}
-
-async function benchDataLayer(page: Page, siteUrl: string): Promise<void> {
-  await page.goto(`${siteUrl}/data`);
-  await waitForPageSettled(page);
-  const moduleUrl = await dataLayerUrl(page);
-  for (const scale of Object.keys(SCALES) as Scale[]) {
-    const url = `${siteUrl}/bench-data/${path.basename(await ensureFixture(scale))}`;
-    let run = 0;
-    results[`wasm.load.${scale}`] = await repeat(LOAD_RUNS[scale], 0, () =>
-      page.evaluate(
-        async ({ moduleUrl, name, url, keep }) => {
-          const m = await import(moduleUrl);
-          const db = await m.getDatabase();
-          db.register(m.urlSource(name, url));
-          const started = performance.now();
-          await db.ensureTable(name);
-          const elapsed = performance.now() - started;
-          if (!keep) await db.query(m.sql(Object.assign([`DROP TABLE ${name}`], { raw: [`DROP TABLE ${name}`] })));
-          return elapsed;
-        },
-        { moduleUrl, name: `${scale}_${run}`, url, keep: ++run === LOAD_RUNS[scale] }
-      )
-    );
-    const table = `${scale}_${LOAD_RUNS[scale] - 1}`;
-    for (const [name, text] of Object.entries(NAMED_QUERIES)) {
-      const statement = text.replaceAll("$T", table);
-      results[`wasm.query.${name}.${scale}`] = await repeat(QUERY_RUNS, WARMUP_RUNS, () =>
-        page.evaluate(
-          async ({ moduleUrl, statement }) => {
-            const m = await import(moduleUrl);
-            const db = await m.getDatabase();
-            const started = performance.now();
-            await db.query(m.sql(Object.assign([statement], { raw: [statement] })));
-            return performance.now() - started;
-          },
-          { moduleUrl, statement }
-        )
-      );
+    try {
+      const page = await context.newPage();
+      await page.goto(`${siteUrl}${route}`);
+      await page.locator(selector).first().waitFor({ timeout: 60_000 });
+      await page.goto("about:blank");
+      const started = performance.now();
+      await page.goto(`${siteUrl}${route}`);
+      await page.locator(selector).first().waitFor({ timeout: 60_000 });
+      return performance.now() - started;
+    } finally {
+      await context.close();
     }
-    await page.evaluate(
-      async ({ moduleUrl, table }) => {
-        const m = await import(moduleUrl);
-        await (await m.getDatabase()).query(m.sql(Object.assign([`DROP TABLE ${table}`], { raw: [`DROP TABLE ${table}`] })));
-      },
-      { moduleUrl, table }
-    );
-  }
-  await page.close();
+  });
 }
 
-async function benchScenarioBrowser(browser: Browser, siteUrl: string): Promise<void> {
-  // Scenario recompute through the /skenario page's own modules, on the same cells as native and Arquero.
-  const scenarioPage = await browser.newPage();
-  await scenarioPage.goto(`${siteUrl}/skenario`);
-  await waitForPageSettled(scenarioPage);
-  for (const scale of SCENARIO_SCALES) {
-    const { workloads, params } = scenarioInputs[scale]!;
-    const timing = await benchScenarioWasm(scenarioPage, siteUrl, scale, workloads, params);
-    for (const [name, summary] of Object.entries(timing.recompute)) results[`wasm.scenario.${name}.${scale}`] = summary;
-    results[`wasm.scenario.prepare.${scale}`] = summarise([timing.prepare_ms]);
+/** The scenario inputs of a scale (cells fixture, programmes, workloads), made once for the native and browser groups. */
+const scenarioInputs = new Map<ScenarioScale, Promise<{ workloads: Workloads; params: ProgrammeParams[] }>>();
+function scenarioInputsOf(scale: ScenarioScale): Promise<{ workloads: Workloads; params: ProgrammeParams[] }> {
+  let pending = scenarioInputs.get(scale);
+  if (!pending) {
+    pending = (async () => {
+      const params = await benchProgrammes();
+      await ensureScenarioFixture(PROFILE, scale, log);
+      const { kabs, kecs } = await areasOf(scenarioFixture(PROFILE, scale).cells);
+      return { workloads: scenarioWorkloads(params, kabs, kecs, PROFILE.queryRuns), params };
+    })();
+    scenarioInputs.set(scale, pending);
   }
-  await scenarioPage.close();
-  const plannerPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const change = await benchScenarioPageChange(plannerPage, siteUrl, QUERY_RUNS);
-  results["wasm.page.skenario.kasemen_input_to_results"] = change.input_to_results;
-  results["wasm.page.skenario.kasemen_recompute_render"] = change.recompute_render;
-  await plannerPage.close();
+  return pending;
 }
-
-const scenarioInputs: Partial<Record<(typeof SCENARIO_SCALES)[number], { workloads: Workloads; params: ProgrammeParams[] }>> = {};
 
 async function benchScenarioNode(): Promise<void> {
-  const params = await benchProgrammes();
-  for (const scale of SCENARIO_SCALES) {
-    await ensureScenarioFixture(scale, log);
-    const { kabs, kecs } = await areasOf(scenarioFixture(scale).cells);
-    const workloads = scenarioWorkloads(params, kabs, kecs, QUERY_RUNS);
-    scenarioInputs[scale] = { workloads, params };
+  for (const scale of PROFILE.scenarioScales) {
+    const { workloads, params } = await scenarioInputsOf(scale);
     log(`skenario ${scale}: DuckDB native dan Arquero…`);
-    const native = await benchScenarioNative(scale, workloads, params);
+    const native = await benchScenarioNative(PROFILE, scale, workloads, params);
     for (const [name, summary] of Object.entries(native.recompute)) results[`native.scenario.${name}.${scale}`] = summary;
     results[`native.scenario.prepare.${scale}`] = summarise([native.prepare_ms]);
-    const arquero = await benchScenarioArquero(scale, workloads, params);
+    const arquero = await benchScenarioArquero(PROFILE, scale, workloads, params);
     for (const [name, summary] of Object.entries(arquero.recompute)) results[`arquero.scenario.${name}.${scale}`] = summary;
     results[`arquero.scenario.prepare.${scale}`] = summarise([arquero.prepare_ms]);
   }
 }
 
-/** 1,000,000-row BNBA CSV → validated, pseudonymised Parquet, each run in its own process so peak RSS is the ingest's own. */
-async function benchIngest(): Promise<void> {
-  const runs: { seconds: number; rows_per_s: number; peak_rss_mb: number }[] = [];
-  for (let i = 0; i < INGEST_RUNS; i++) {
-    const { stdout } = await promisify(execFile)("npx", ["tsx", "bench/registry-ingest.ts", String(INGEST_ROWS)], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-    runs.push(JSON.parse(stdout.trim().split("\n").pop()!));
+/** Scenario recompute through the /skenario page's own modules, on the same cells as native and Arquero; then the planner's input on the page. */
+async function benchScenarioBrowser({ browser, siteUrl }: BrowserEnv): Promise<void> {
+  const scenarioPage = await browser.newPage();
+  await allowEvaluatedFunctions(scenarioPage);
+  try {
+    await scenarioPage.goto(`${siteUrl}/skenario`);
+    await waitForPageSettled(scenarioPage);
+    for (const scale of PROFILE.scenarioScales) {
+      const { workloads, params } = await scenarioInputsOf(scale);
+      log(`skenario ${scale}: duckdb-wasm…`);
+      const timing = await benchScenarioWasm(scenarioPage, siteUrl, PROFILE, scale, workloads, params);
+      for (const [name, summary] of Object.entries(timing.recompute)) results[`wasm.scenario.${name}.${scale}`] = summary;
+      results[`wasm.scenario.prepare.${scale}`] = summarise([timing.prepare_ms]);
+    }
+  } finally {
+    await scenarioPage.close();
   }
-  results["native.ingest.registry_1m"] = summarise(runs.map((r) => r.seconds * 1000));
-  const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
-  throughput["ingest.registry_1m"] = { rows: INGEST_ROWS, rows_per_s: median.rows_per_s, peak_rss_mb: Math.max(...runs.map((r) => r.peak_rss_mb)) };
+  const plannerPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    const change = await benchScenarioPageChange(plannerPage, siteUrl, PROFILE.pageChanges);
+    results["wasm.page.skenario.kasemen_input_to_results"] = change.input_to_results;
+    results["wasm.page.skenario.kasemen_recompute_render"] = change.recompute_render;
+  } finally {
+    await plannerPage.close();
+  }
 }
 
-/** The synthetic default (≈707k households + receipts) as `npm run data` makes it. */
-async function benchSynthetic(): Promise<void> {
-  const samples: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < SYNTH_RUNS; i++) {
-    await withDuckDB(async (c) => {
-      const started = performance.now();
-      const { households } = await generateSynthetic(c, { scale: "default", seed: DEFAULT_SEED });
-      samples.push(performance.now() - started);
-      rows = Number((await queryRows(c, `SELECT count(*) AS n FROM ${households}`))[0]!["n"]);
-    });
-  }
-  results["native.synthetic.default"] = summarise(samples);
-  throughput["synthetic.default"] = { rows, rows_per_s: Math.round(rows / (summarise(samples).p50_ms / 1000)), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) };
+async function runPeriksa({ browser, siteUrl }: BrowserEnv): Promise<void> {
+  const { parseRows, matchRows } = PROFILE.periksa;
+  log(`/periksa: baca CSV/XLSX ${parseRows.toLocaleString("id-ID")} baris dan cocokkan 2 × ${matchRows.toLocaleString("id-ID")} baris di Chromium…`);
+  const periksa = await benchPeriksa(browser, siteUrl, PROFILE);
+  Object.assign(results, periksa.results);
+  Object.assign(counts, periksa.counts);
+}
+
+const GROUPS: readonly Group[] = [
+  { name: "ingest", browser: false, run: benchIngest },
+  { name: "synthetic", browser: false, run: benchSynthetic },
+  { name: "cells", browser: false, run: async () => void (cells = await benchCells(PROFILE.cellScales, log)) },
+  { name: "native", browser: false, run: benchNative },
+  { name: "scenario_native", browser: false, run: benchScenarioNode },
+  { name: "page_load", browser: true, run: (env) => benchPageLoads(env!) },
+  { name: "data_layer", browser: true, run: (env) => benchDataLayer(env!) },
+  { name: "scenario_wasm", browser: true, run: (env) => benchScenarioBrowser(env!) },
+  { name: "periksa", browser: true, run: (env) => runPeriksa(env!) }
+];
+
+function selectedGroups(): readonly Group[] {
+  if (PERIKSA_ONLY) return GROUPS.filter((g) => g.name === "periksa");
+  if (SCENARIO_ONLY) return GROUPS.filter((g) => ["page_load", "scenario_native", "scenario_wasm"].includes(g.name));
+  return GROUPS;
 }
 
 function computeRatios(): void {
-  for (const scale of SCENARIO_SCALES) {
+  for (const scale of PROFILE.scenarioScales) {
     for (const workload of ["recompute", "recompute_kecamatan"]) {
       const wasm = results[`wasm.scenario.${workload}.${scale}`];
       const arquero = results[`arquero.scenario.${workload}.${scale}`];
@@ -279,86 +366,81 @@ function printTable(): void {
     log(`  ${c.scale.padEnd(8)} ${c.households.toLocaleString("id-ID")} RT: ${c.cell_rows.toLocaleString("id-ID")} sel (${c.cell_bytes.toLocaleString("id-ID")} B) + ${c.cell_programme_rows.toLocaleString("id-ID")} baris program + ${c.cell_pair_rows.toLocaleString("id-ID")} baris pasangan (${c.cell_side_bytes.toLocaleString("id-ID")} B) menggantikan ${c.household_rows.toLocaleString("id-ID")} baris RT (${c.household_bytes.toLocaleString("id-ID")} B) + ${c.receipt_rows.toLocaleString("id-ID")} baris penerimaan (${c.receipt_bytes.toLocaleString("id-ID")} B); dibangun dalam ${c.build_ms} ms`);
     if (c.fidelity) for (const [k, v] of Object.entries(c.fidelity)) log(`    ${k.padEnd(48)} ${(v * 100).toFixed(2)}%`);
   }
-  log("\nratio (wasm p50 / native p50, same run):");
+  log("\nratio (same run; wasm p50 / native p50 unless named):");
   for (const [k, v] of Object.entries(ratios)) log(`  ${k.padEnd(52)} ${v}×`);
+  log("\ncounts:");
+  for (const [k, v] of Object.entries(counts)) log(`  ${k.padEnd(44)} ${v.toLocaleString("id-ID")}`);
 }
 
-/** Counts that show a benchmark did its work (rows parsed, pairs found). */
-const counts: Record<string, number> = {};
-
-async function runPeriksa(browser: Browser, siteUrl: string): Promise<void> {
-  log("/periksa: baca CSV/XLSX 100.000 baris dan cocokkan 2 × 50.000 baris di Chromium…");
-  const periksa = await benchPeriksa(browser, siteUrl);
-  Object.assign(results, periksa.results);
-  Object.assign(counts, periksa.counts);
-}
-
-/** `npm run bench -- periksa`: only the /periksa group (written to bench/out/latest-periksa.json). */
-async function mainPeriksa(): Promise<number> {
+/** Runs the groups one by one; a failing group is recorded and the rest still run. */
+async function runGroups(groups: readonly Group[]): Promise<Record<string, string>> {
+  const status: Record<string, string> = {};
+  const record = (name: string, outcome: string) => {
+    status[name] = outcome;
+    log(`[${name}] ${outcome}`);
+  };
+  const runOne = async (group: Group, env: BrowserEnv | null) => {
+    const started = performance.now();
+    try {
+      await group.run(env);
+      record(group.name, PROFILE.smoke ? "ok" : `ok (${Math.round((performance.now() - started) / 1000)} s)`);
+    } catch (error) {
+      console.error(error);
+      record(group.name, `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    }
+  };
+  for (const group of groups.filter((g) => !g.browser)) await runOne(group, null);
+  const browserGroups = groups.filter((g) => g.browser);
+  if (browserGroups.length === 0) return status;
   if (!chromiumAvailable()) {
     log(CHROMIUM_MISSING_MESSAGE);
-    return 0;
+    // The smoke run exists to prove every group runs, so there a skipped group fails it.
+    for (const group of browserGroups) record(group.name, PROFILE.smoke ? "failed: Chromium tidak ditemukan" : "skipped: Chromium tidak ditemukan");
+    return status;
   }
-  await ensurePeriksaFixtures();
-  const site = await serveStatic(path.join(ROOT, "dist"), { "/bench-data/": FIXTURE_DIR });
+  const site = await serveStatic(DIST_DIR, { "/bench-data/": PROFILE.fixtureDir });
   const browser = await launchChromium();
   try {
-    await runPeriksa(browser, site.url);
+    const env: BrowserEnv = { browser, siteUrl: site.url };
+    for (const group of browserGroups) await runOne(group, env);
   } finally {
     await browser.close();
     await site.close();
   }
-  printTable();
-  for (const [k, v] of Object.entries(counts)) log(`  ${k.padEnd(44)} ${v.toLocaleString("id-ID")}`);
-  const out = path.join(ROOT, "bench/out/latest-periksa.json");
-  const machine = { cpus: (await import("node:os")).cpus().length, node: process.version, date: new Date().toISOString() };
-  await writeFileAtomic(out, JSON.stringify({ ...results, counts, machine }, null, 2) + "\n");
-  log(`\nDitulis: ${path.relative(ROOT, out)}`);
-  return 0;
+  return status;
+}
+
+function outputFile(): string {
+  if (PERIKSA_ONLY) return path.join(OUT_DIR, "latest-periksa.json");
+  if (SCENARIO_ONLY) return path.join(OUT_DIR, "scenario.json");
+  return path.join(OUT_DIR, "latest.json");
 }
 
 async function main(): Promise<number> {
-  if (!existsSync(path.join(ROOT, "dist/index.html"))) {
+  const started = performance.now();
+  if (!existsSync(path.join(DIST_DIR, "index.html"))) {
     log("dist/ belum ada: menjalankan `npm run build` terlebih dahulu…");
     execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
   }
-  if (process.argv.includes("periksa")) return mainPeriksa();
-  if (!SCENARIO_ONLY) {
-    await ensurePeriksaFixtures();
-    log(`ingest BNBA ${INGEST_ROWS.toLocaleString("id-ID")} baris ×${INGEST_RUNS} (proses terpisah)…`);
-    await benchIngest();
-    log(`data sintetis bawaan ×${SYNTH_RUNS}…`);
-    await benchSynthetic();
-    cells = await benchCells(log);
-    for (const scale of Object.keys(SCALES) as Scale[]) {
-      const file = await ensureFixture(scale);
-      log(`native DuckDB, ${scale} (${SCALES[scale].toLocaleString("id-ID")} baris)…`);
-      await benchNative(scale, file);
-    }
-  }
-  await benchScenarioNode();
-  if (!chromiumAvailable()) {
-    log(CHROMIUM_MISSING_MESSAGE);
-  } else {
-    const site = await serveStatic(path.join(ROOT, "dist"), { "/bench-data/": FIXTURE_DIR });
-    const browser = await launchChromium();
-    try {
-      log("duckdb-wasm di Chromium…");
-      await benchBrowser(browser, site.url);
-      await runPeriksa(browser, site.url);
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+  // The smoke run generates its small inputs afresh, so it checks today's generators, not a cache.
+  if (!PROFILE.reuseFixtures) rmSync(PROFILE.fixtureDir, { recursive: true, force: true });
+  const groups = selectedGroups();
+  const status = await runGroups(groups);
+  const failed = Object.entries(status).filter(([, s]) => s.startsWith("failed"));
+  const wall_s = Math.round((performance.now() - started) / 100) / 10;
+
+  if (PROFILE.smoke) {
+    // No timing is reported: tiny data on a shared machine says nothing about speed.
+    log(`\nUji asap benchmark: ${groups.length - failed.length} dari ${groups.length} kelompok berjalan${failed.length > 0 ? `; gagal: ${failed.map(([name]) => name).join(", ")}` : "."}`);
+    return failed.length > 0 ? 1 : 0;
   }
   computeRatios();
   printTable();
-  const os = await import("node:os");
-  const machine = { cpus: os.cpus().length, load_average_1m: os.loadavg()[0], node: process.version, date: new Date().toISOString() };
-  const out = SCENARIO_ONLY ? OUT.replace(/latest\.json$/, "scenario.json") : OUT;
-  await writeFileAtomic(out, JSON.stringify({ ...results, ratios, throughput, counts, cells, machine }, null, 2) + "\n");
-  log(`\nDitulis: ${path.relative(ROOT, out)}`);
-  return 0;
+  const machine = { cpus: os.cpus().length, load_average_1m: os.loadavg()[0], node: process.version, date: new Date().toISOString(), wall_s };
+  const out = outputFile();
+  await writeFileAtomic(out, JSON.stringify({ ...results, ratios, throughput, counts, cells, groups: status, machine }, null, 2) + "\n");
+  log(`\nDitulis: ${path.relative(ROOT, out)} (${wall_s} s)${failed.length > 0 ? `; kelompok gagal: ${failed.map(([name]) => name).join(", ")}` : ""}`);
+  return failed.length > 0 ? 1 : 0;
 }
 
 process.exitCode = await main();

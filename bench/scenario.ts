@@ -1,7 +1,8 @@
 // Scenario recompute benchmarks: the same model runs on the same cells in duckdb-wasm (Chromium),
-// native DuckDB and the Arquero twin. Cells: Kota Serang = the built registry_cells_3673; Banten =
-// the synthetic generator at --scale banten, coarsened into cells by the lead's builder
-// (loaders/registry/cells.ts), all eight kab/kota in one table (cell ids renumbered to be unique).
+// native DuckDB and the Arquero twin. Cells: Kota Serang = the built registry cells of its partition
+// (data/build); Banten = the synthetic generator at --scale banten, coarsened into cells by the
+// cell builder (loaders/registry/cells.ts), all eight kab/kota in one table (cell ids renumbered to
+// be unique).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import * as aq from "arquero";
@@ -9,37 +10,40 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Page } from "playwright-core";
 import { writeAtomically } from "../loaders/lib/atomic.js";
 import { queryRows, withDuckDB } from "../loaders/lib/duck.js";
-import { BUILD_DIR, ROOT } from "../loaders/lib/paths.js";
+import { builtTablePath } from "../loaders/lib/paths.js";
 import { readProgrammes } from "../loaders/programmes/reference.js";
 import { CELL_PROGRAMMES_TABLE, CELLS_TABLE, buildCells } from "../loaders/registry/cells.js";
 import { DEFAULT_SEED, generateSynthetic } from "../loaders/synth/generate.js";
+import { KOTA_SERANG } from "../loaders/synth/plan.js";
+import { partitionTable } from "../src/components/domain/wilayah.js";
 import { ScenarioArquero } from "../src/components/skenario/arquero-model.js";
 import { ScenarioSql, type SqlRunner } from "../src/components/skenario/sql-model.js";
 import { programmeParams, type CatalogueRow } from "../src/components/skenario/spec.js";
 import type { ModelRun, ProgrammeParams, ScenarioCell, ScenarioReceipt } from "../src/components/skenario/types.js";
 import type { SqlQuery } from "../src/components/core/sql.js";
+import type { BenchProfile, ScenarioScale } from "./profile.js";
+import { builtModuleUrls } from "./site-modules.js";
 import { summarise, type Summary } from "./stats.js";
 
-export const SCENARIO_SCALES = ["kota_serang", "banten"] as const;
-export type ScenarioScale = (typeof SCENARIO_SCALES)[number];
-const FIXTURES = path.join(ROOT, "bench/out/fixtures");
-
-export function scenarioFixture(scale: ScenarioScale): { cells: string; programmes: string } {
-  return { cells: path.join(FIXTURES, `scenario_cells_${scale}.parquet`), programmes: path.join(FIXTURES, `scenario_cell_programmes_${scale}.parquet`) };
+export function scenarioFixture(profile: BenchProfile, scale: ScenarioScale): { cells: string; programmes: string } {
+  const dir = profile.fixtureDir;
+  return { cells: path.join(dir, `scenario_cells_${scale}.parquet`), programmes: path.join(dir, `scenario_cell_programmes_${scale}.parquet`) };
 }
 
-/** Writes the cell tables of a scale (once). */
-export async function ensureScenarioFixture(scale: ScenarioScale, log: (line: string) => void): Promise<{ cells: string; programmes: string }> {
-  const out = scenarioFixture(scale);
-  if (existsSync(out.cells) && existsSync(out.programmes)) return out;
+/** Writes the cell tables of a scale (Banten once; Kota Serang copied from the current build every run). */
+export async function ensureScenarioFixture(profile: BenchProfile, scale: ScenarioScale, log: (line: string) => void): Promise<{ cells: string; programmes: string }> {
+  const out = scenarioFixture(profile, scale);
+  if (scale === "banten" && profile.reuseFixtures && existsSync(out.cells) && existsSync(out.programmes)) return out;
   await withDuckDB(async (c) => {
     let cells: string;
     let programmes: string;
     if (scale === "kota_serang") {
-      cells = `read_parquet('${path.join(BUILD_DIR, "registry_cells_3673.parquet")}')`;
-      programmes = `read_parquet('${path.join(BUILD_DIR, "registry_cell_programmes_3673.parquet")}')`;
+      const built = { cells: builtTablePath(partitionTable("registry_cells", KOTA_SERANG)), programmes: builtTablePath(partitionTable("registry_cell_programmes", KOTA_SERANG)) };
+      for (const file of Object.values(built)) if (!existsSync(file)) throw new Error(`${file} is missing: build the data first (npm run data)`);
+      cells = `read_parquet('${built.cells}')`;
+      programmes = `read_parquet('${built.programmes}')`;
     } else {
-      log("  sel Banten: data sintetis --scale banten lalu pembentuk sel (sekali, disimpan di bench/out/fixtures)…");
+      log(`  sel Banten: data sintetis --scale banten lalu pembentuk sel (sekali, disimpan di ${path.relative(process.cwd(), profile.fixtureDir)})…`);
       const { households, receipts } = await generateSynthetic(c, { scale: "banten", seed: DEFAULT_SEED });
       await buildCells(c, households, receipts, { k: 10 });
       // Unique cell ids across kab/kota.
@@ -124,19 +128,32 @@ export function scenarioWorkloads(params: readonly ProgrammeParams[], kabs: read
 }
 
 /** Times each run; a callback that returns a number reports its own duration (measured inside the page). */
-async function timeRuns(runs: readonly ModelRun[], warmup: number, once: (run: ModelRun) => Promise<unknown> | unknown): Promise<Summary> {
+/** A run measured inside the page: its own duration and how many result rows the model returned. */
+interface TimedInPage {
+  readonly ms: number;
+  readonly rows: number;
+}
+
+/**
+ * Times each run; a callback that returns a TimedInPage reports its own duration. A run whose model
+ * returns no result rows fails the benchmark (it would time nothing).
+ */
+async function timeRuns(runs: readonly ModelRun[], warmup: number, once: (run: ModelRun) => Promise<TimedInPage | readonly unknown[]> | readonly unknown[]): Promise<Summary> {
   for (let i = 0; i < warmup; i++) await once(runs[i % runs.length]!);
   const samples: number[] = [];
   for (const run of runs) {
     const started = performance.now();
     const inner = await once(run);
-    samples.push(typeof inner === "number" ? inner : performance.now() - started);
+    const elapsed = performance.now() - started;
+    const timed: TimedInPage = Array.isArray(inner) ? { ms: elapsed, rows: inner.length } : (inner as TimedInPage);
+    if (timed.rows === 0) throw new Error("the scenario model returned no result rows");
+    samples.push(timed.ms);
   }
   return summarise(samples);
 }
 
-export async function benchScenarioNative(scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
-  const files = scenarioFixture(scale);
+export async function benchScenarioNative(profile: BenchProfile, scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+  const files = scenarioFixture(profile, scale);
   return withDuckDB(async (c) => {
     await c.run(`CREATE TABLE cells AS SELECT * FROM read_parquet('${files.cells}')`);
     await c.run(`CREATE TABLE cellprog AS SELECT * FROM read_parquet('${files.programmes}')`);
@@ -151,8 +168,8 @@ export async function benchScenarioNative(scale: ScenarioScale, workloads: Workl
   });
 }
 
-export async function benchScenarioArquero(scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
-  const files = scenarioFixture(scale);
+export async function benchScenarioArquero(profile: BenchProfile, scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+  const files = scenarioFixture(profile, scale);
   const { cells, receipts } = await withDuckDB(async (c) => ({
     cells: (await queryRows(c, `SELECT cell_id, kab_kode, kec_kode, kel_kode, desil_min::INTEGER AS desil_min, desil_max::INTEGER AS desil_max, on_target_list,
         pce_lo_rp, pce_hi_rp, households::INTEGER AS households, persons::INTEGER AS persons FROM read_parquet('${files.cells}')`)) as unknown as ScenarioCell[],
@@ -167,19 +184,18 @@ export async function benchScenarioArquero(scale: ScenarioScale, workloads: Work
   return { prepare_ms, recompute };
 }
 
-/** duckdb-wasm in Chromium, through the page's own modules (found by their modulepreload links on /skenario). */
-export async function benchScenarioWasm(page: Page, siteUrl: string, scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
-  const urls = await page.evaluate(() => {
-    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href);
-    return { db: links.find((h) => /\/components\/db\.[0-9a-f]+\.js$/.test(h)) ?? null, model: links.find((h) => /\/components\/scenario\/sql-model\.[0-9a-f]+\.js$/.test(h)) ?? null };
-  });
-  if (!urls.db || !urls.model) throw new Error("the /skenario page does not preload db.ts and skenario/sql-model.ts");
-  const cellsUrl = `${siteUrl}/bench-data/${path.basename(scenarioFixture(scale).cells)}`;
-  const progUrl = `${siteUrl}/bench-data/${path.basename(scenarioFixture(scale).programmes)}`;
+type DbModule = typeof import("../src/components/core/db.js");
+type ModelModule = typeof import("../src/components/skenario/sql-model.js");
+
+/** duckdb-wasm in Chromium, through the page's own modules (their built URLs read from dist/, see site-modules.ts). */
+export async function benchScenarioWasm(page: Page, siteUrl: string, profile: BenchProfile, scale: ScenarioScale, workloads: Workloads, params: readonly ProgrammeParams[]): Promise<RecomputeTiming> {
+  const urls = builtModuleUrls(siteUrl, { db: "core/db.ts", model: "skenario/sql-model.ts" });
+  const cellsUrl = `${siteUrl}/bench-data/${path.basename(scenarioFixture(profile, scale).cells)}`;
+  const progUrl = `${siteUrl}/bench-data/${path.basename(scenarioFixture(profile, scale).programmes)}`;
   const prepare_ms = await page.evaluate(
     async ({ urls, cellsUrl, progUrl, params, scale }) => {
-      const dbm = await import(urls.db!);
-      const mm = await import(urls.model!);
+      const dbm: DbModule = await import(urls.db);
+      const mm: ModelModule = await import(urls.model);
       const db = await dbm.getDatabase();
       const cells = `bench_cells_${scale}`;
       const progs = `bench_prog_${scale}`;
@@ -201,10 +217,10 @@ export async function benchScenarioWasm(page: Page, siteUrl: string, scale: Scen
     recompute[name] = await timeRuns(runs, 3, (run) =>
       page.evaluate(
         async ({ run, scale }) => {
-          const model = (globalThis as unknown as Record<string, { run(r: unknown): Promise<unknown> }>)[`__benchScenario_${scale}`]!;
+          const model = (globalThis as unknown as Record<string, InstanceType<ModelModule["ScenarioSql"]>>)[`__benchScenario_${scale}`]!;
           const started = performance.now();
-          await model.run(run);
-          return performance.now() - started;
+          const rows = await model.run(run);
+          return { ms: performance.now() - started, rows: rows.length };
         },
         { run, scale }
       )
@@ -220,7 +236,8 @@ export async function benchScenarioWasm(page: Page, siteUrl: string, scale: Scen
  * the input's debounce), and the page's own recompute and render time (data-recompute-ms).
  */
 export async function benchScenarioPageChange(page: Page, siteUrl: string, changes: number): Promise<{ input_to_results: Summary; recompute_render: Summary }> {
-  await page.goto(`${siteUrl}/skenario`);
+  // Kota Serang named in the URL: the page opens on the first kab/kota of the registry by code.
+  await page.goto(`${siteUrl}/skenario?kab=${KOTA_SERANG}`);
   await page.locator('#scenario-compare td[data-metric="poor_persons"][data-scenario="0"]').waitFor({ timeout: 120_000 });
   const generation = () => page.evaluate(() => Number(document.querySelector("#scenario-results")?.getAttribute("data-generation") ?? 0));
   const g = await generation();
