@@ -132,11 +132,6 @@ const CASES: Readonly<Record<string, ModuleCases>> = {
           query: rakor.overlapsByFunderPair(f),
           columns: fields<rakor.OverlapRow>({ funder_1: true, funder_2: true, programme_a: true, programme_b: true, reason: true, households: true, value_rp: true, from_undetailed: true })
         })),
-      overlapsByArea: (c) =>
-        perFilter(c, (f) => ({
-          query: rakor.overlapsByArea(f),
-          columns: fields<rakor.OverlapAreaRow>({ kode: true, programme_a: true, programme_b: true, households: true, value_rp: true, from_undetailed: true })
-        })),
       unservedAreas: (c) =>
         perPartition(c, (kab) => [
           {
@@ -177,9 +172,6 @@ const CASES: Readonly<Record<string, ModuleCases>> = {
   },
   "sumber-data/queries.ts": {
     queries: {
-      catalogQuery: () => [{ query: sumberData.catalogQuery() }],
-      previewQuery: (c) => c.tables.map((t) => ({ query: sumberData.previewQuery(t, 5) })),
-      rowCountQuery: (c) => c.tables.map((t) => ({ query: sumberData.rowCountQuery(t) })),
       rejectionSummaryQuery: () => [{ query: sumberData.rejectionSummaryQuery() }]
     },
     helpers: {}
