@@ -197,8 +197,8 @@ export function desaMap(source: DesaTopology, kab: string, options: DesaMapOptio
   const geometries = object.geometries.filter((g) => String(g.properties.kab_kode) === kab);
   if (geometries.length === 0) throw new Error(`the desa topology has no desa of kab/kota ${kab}`);
 
-  const used = [...new Set(geometries.flatMap((g) => polygonsOf(g).flat(2).map(arcIndex)))].sort((a, b) => a - b);
-  const original = new Map(used.map((i) => [i, decodeArc(source.arcs[i]!, source.transform)]));
+  const candidates = [...new Set(geometries.flatMap((g) => polygonsOf(g).flat(2).map(arcIndex)))].sort((a, b) => a - b);
+  const original = new Map(candidates.map((i) => [i, decodeArc(source.arcs[i]!, source.transform)]));
 
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of [...original.values()].flat()) {
@@ -213,12 +213,14 @@ export function desaMap(source: DesaTopology, kab: string, options: DesaMapOptio
 
   const gridded = new Map([...original].map(([i, points]) => [i, quantiseArc(points, toGrid)]));
   const simplified = new Map([...gridded].map(([i, points]) => [i, simplifyArc(points, options.toleranceMeters, metres)]));
-  // A ring simplified below three distinct points would lose its area: keep its arcs as they were on the grid.
+  const orientation = (ring: Ring, arcs: ReadonlyMap<number, readonly Position[]>) => Math.sign(signedArea(ringPoints(ring, arcs)));
+  // A ring that simplification flattens or turns over keeps its arcs as they were on the grid.
+  const rings = geometries.flatMap((g) => polygonsOf(g).flat());
   let changed = true;
   while (changed) {
     changed = false;
-    for (const ring of geometries.flatMap((g) => polygonsOf(g).flat())) {
-      if (ringPointCount(ring, simplified) >= 4) continue;
+    for (const ring of rings) {
+      if (ringPointCount(ring, simplified) >= 4 && orientation(ring, simplified) === orientation(ring, original)) continue;
       for (const i of ring.map(arcIndex)) {
         if (simplified.get(i) !== gridded.get(i)) {
           simplified.set(i, gridded.get(i)!);
@@ -227,6 +229,17 @@ export function desaMap(source: DesaTopology, kab: string, options: DesaMapOptio
       }
     }
   }
+  // A ring smaller than the grid (a sliver of a few square metres left by cleaning) has no area on it:
+  // drop it, and a part whose outer ring it is. A desa with no part left on the grid is an error.
+  const visible = (ring: Ring) => ringPointCount(ring, simplified) >= 4 && orientation(ring, simplified) === orientation(ring, original) && orientation(ring, original) !== 0;
+  const kept = new Map(
+    geometries.map((g) => {
+      const parts = polygonsOf(g).filter((polygon) => visible(polygon[0]!)).map((polygon) => [polygon[0]!, ...polygon.slice(1).filter(visible)]);
+      if (parts.length === 0) throw new Error(`desa ${String(g.properties.kode)} has no part larger than the map's grid`);
+      return [g, parts] as const;
+    })
+  );
+  const used = [...new Set([...kept.values()].flatMap((parts) => parts.flat(2).map(arcIndex)))].sort((a, b) => a - b);
 
   const renumber = new Map(used.map((old, i) => [old, i]));
   const mapRing = (ring: Ring): Ring => ring.map((i) => (i < 0 ? ~renumber.get(~i)! : renumber.get(i)!));
@@ -240,7 +253,8 @@ export function desaMap(source: DesaTopology, kab: string, options: DesaMapOptio
     for (const key of KEPT_PROPERTIES) properties[key] = g.properties[key] === undefined ? null : String(g.properties[key]);
     properties.centroid_lat = round5(lat);
     properties.centroid_lng = round5(lng);
-    const mapped = g.type === "Polygon" ? (g.arcs as PolygonArcs).map(mapRing) : (g.arcs as PolygonArcs[]).map((p) => p.map(mapRing));
+    const parts = kept.get(g)!;
+    const mapped = g.type === "Polygon" ? parts[0]!.map(mapRing) : parts.map((p) => p.map(mapRing));
     return { type: g.type, arcs: mapped, properties };
   });
   return {
