@@ -72,7 +72,17 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
     const { page, problems } = await open(context, `${built.site.url}/rakor?wilayah=3673`);
     await page.locator("#overlap-table tbody tr").first().getByRole("button", { name: "+ Tindak lanjut" }).click();
     expect(await page.inputValue('#action-form [name="subject"]')).toContain("Tumpang tindih");
+    expect(await page.inputValue('#action-form [name="area"]')).toBe("Kota Serang"); // the wilayah comes with the subject
     await page.fill('#action-form [name="assignee"]', "Dinsos Kota Serang");
+    // A five-digit year typed into the date field is refused with a sentence, and nothing is added.
+    await page.$eval('#action-form [name="due"]', (input) => {
+      (input as HTMLInputElement).value = "20266-01-05"; // what Chromium keeps when a sixth year digit is typed
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect(await page.inputValue('#action-form [name="due"]')).toBe("20266-01-05");
+    await page.click('#action-form button[type="submit"]');
+    expect(await page.locator("#action-form-problem").innerText()).toContain("tenggat");
+    expect(await page.locator("#action-table").count()).toBe(0);
     await page.fill('#action-form [name="due"]', "2026-12-31");
     await page.click('#action-form button[type="submit"]');
     await page.waitForSelector("#action-table tbody tr");
@@ -89,6 +99,20 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
     expect(await row.first().innerText()).toContain("Dinsos Kota Serang");
     expect(await row.first().innerText()).toContain("31 Des 2026");
     expectClean(again.problems);
+
+    // One bad item in the store (a five-digit year): the good item stays, the bad one is set aside and offered for download.
+    await again.page.evaluate((key) => {
+      const stored = JSON.parse(localStorage.getItem(key)!) as { items: Record<string, unknown>[] };
+      stored.items.push({ ...stored.items[0], id: "a-rusak", subject: "Butir rusak", due: "20266-01-05" });
+      localStorage.setItem(key, JSON.stringify(stored));
+    }, ACTION_STORE_KEY);
+    await again.page.reload();
+    await ready(again.page);
+    expect(await again.page.locator("#action-table tbody tr").count()).toBe(1);
+    expect(await again.page.locator("#action-table").innerText()).toContain("Dinsos Kota Serang");
+    expect(await again.page.locator("#action-set-aside").innerText()).toContain("1 butir tindak lanjut tersimpan disisihkan");
+    const [setAside] = await Promise.all([again.page.waitForEvent("download"), again.page.click("#action-set-aside-download")]);
+    expect(setAside.suggestedFilename()).toBe("tindak-lanjut-disisihkan.json");
 
     await again.page.evaluate((key) => localStorage.setItem(key, "{rusak"), ACTION_STORE_KEY);
     await again.page.close();

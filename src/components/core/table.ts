@@ -5,6 +5,7 @@ import type { ColumnFormat, ExportColumn, ExportSheet, ExportSource } from "./ex
 import { formatDate, formatNumber, formatPercent, formatRupiah } from "./format.js";
 import { el, textWithCode, syntheticBadge } from "./ui.js";
 import type { CatalogSource } from "./catalog.js";
+import { CSV_LABEL } from "./csv-dialect.js";
 import { anySynthetic, syntheticPrefix } from "./synthetic.js";
 
 export interface TableColumn<T> extends ExportColumn {
@@ -74,7 +75,7 @@ export function kpiCard(label: string, value: string, detail: string | Node, kin
 export function exportButtons(stem: string, title: string, build: () => { sheets: ExportSheet[]; sources: ExportSource[] }): HTMLElement {
   const status = el("span", { class: "ts-muted", role: "status" });
   const xlsx = el("button", { type: "button", class: "ts-button", "data-export": "xlsx" }, "Unduh XLSX");
-  const csv = el("button", { type: "button", class: "ts-button", "data-export": "csv" }, "Unduh CSV");
+  const csv = el("button", { type: "button", class: "ts-button", "data-export": "csv" }, `Unduh ${CSV_LABEL["excel-id"]}`);
   xlsx.addEventListener("click", async () => {
     status.textContent = "Menyiapkan berkas…";
     try {

@@ -82,11 +82,19 @@ export function tableWorkbook(table: TableInfo, rows: readonly Record<string, un
   };
 }
 
-/** Fetches the table's Parquet file and saves it as CSV or XLSX in the browser. */
-export async function downloadTable(table: TableInfo, url: string, format: "csv" | "xlsx"): Promise<void> {
+export type DownloadFormat = "csv" | "csv-analisis" | "xlsx";
+
+/** File name of a download: the analysis CSV says so, since both CSVs of a table sit side by side. Pure. */
+export function downloadFileName(table: Pick<TableInfo, "name" | "synthetic">, format: DownloadFormat, exportFileName: (stem: string, ext: "csv" | "xlsx") => string): string {
+  const stem = exportStem(table);
+  return format === "xlsx" ? exportFileName(stem, "xlsx") : exportFileName(format === "csv" ? stem : `${stem}-analisis`, "csv");
+}
+
+/** Fetches the table's Parquet file and saves it as CSV (Excel or analysis dialect) or XLSX in the browser. */
+export async function downloadTable(table: TableInfo, url: string, format: DownloadFormat): Promise<void> {
   const [{ rows }, exporter] = await Promise.all([loadSmallTable<Record<string, unknown>>(table.name, url), import("../core/export.js")]);
   const workbook = tableWorkbook(table, rows);
-  const fileName = exporter.exportFileName(exportStem(table), format);
-  if (format === "csv") exporter.downloadFile(exporter.toCsv(workbook.sheets[0]!), fileName);
-  else exporter.downloadFile(await exporter.toXlsx(workbook), fileName);
+  const fileName = downloadFileName(table, format, exporter.exportFileName);
+  if (format === "xlsx") exporter.downloadFile(await exporter.toXlsx(workbook), fileName);
+  else exporter.downloadFile(exporter.toCsv(workbook.sheets[0]!, format === "csv" ? "excel-id" : "analisis"), fileName);
 }

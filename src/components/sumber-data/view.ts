@@ -1,6 +1,7 @@
 // The Sumber data page's views: the table catalogue with data dictionary and downloads, and a row preview.
 import { formatDate, formatNumber } from "../core/format.js";
-import { isYearColumn } from "./table-export.js";
+import { isYearColumn, type DownloadFormat } from "./table-export.js";
+import { CSV_LABEL } from "../core/csv-dialect.js";
 import { el, syntheticBadge, textWithCode } from "../core/ui.js";
 import type { CatalogRow } from "../core/catalog.js";
 import { partitionTable, type Wilayah } from "../domain/wilayah.js";
@@ -29,7 +30,7 @@ function formatBytes(bytes: number): string {
   return `${formatNumber(Math.max(1, Math.round(bytes / 1e3)))} KB`;
 }
 
-export type DownloadFormat = "csv" | "xlsx";
+const DOWNLOAD_LABEL: Readonly<Record<DownloadFormat, string>> = { csv: CSV_LABEL["excel-id"], "csv-analisis": CSV_LABEL.analisis, xlsx: "XLSX" };
 
 /** The catalogue sorted by table name (the order of the table and of the preview picker). Pure. */
 export function sortCatalog<T extends { name: string }>(rows: readonly T[]): T[] {
@@ -37,7 +38,7 @@ export function sortCatalog<T extends { name: string }>(rows: readonly T[]): T[]
 }
 
 function downloadButton(row: CatalogRow, format: DownloadFormat, onDownload: (row: CatalogRow, format: DownloadFormat) => Promise<void>): HTMLElement {
-  const label = format.toUpperCase();
+  const label = DOWNLOAD_LABEL[format];
   const button = el("button", { type: "button", class: "ts-download", "data-format": format, "aria-label": `Unduh tabel ${row.name} sebagai ${label}` }, label);
   button.addEventListener("click", () => {
     button.setAttribute("disabled", "");
@@ -73,7 +74,7 @@ export function catalogTable(
         "td",
         { class: "ts-downloads" },
         url ? el("a", { href: url, download: `${row.name}.parquet` }, `Parquet (${formatBytes(row.bytes)})`) : "–",
-        url && onDownload ? el("div", {}, downloadButton(row, "csv", onDownload), " ", downloadButton(row, "xlsx", onDownload)) : null
+        url && onDownload ? el("div", {}, downloadButton(row, "csv", onDownload), " ", downloadButton(row, "csv-analisis", onDownload), " ", downloadButton(row, "xlsx", onDownload)) : null
       )
     );
   });
