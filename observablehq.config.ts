@@ -1,7 +1,7 @@
 // Observable Framework configuration. Offline by design: no Google Fonts (globalStylesheets: []),
 // every library imported from node_modules, favicon shipped with the site.
 import { registryPartitionList } from "./loaders/build.js";
-import { partitionTables } from "./src/components/domain/wilayah.js";
+import { desaMapFile, partitionTables } from "./src/components/domain/wilayah.js";
 import { BOUNDARY_ATTRIBUTION_HTML } from "./src/components/core/attribution.js";
 
 const ATTRIBUTION =
@@ -23,9 +23,13 @@ export default {
   pager: false,
   // Framework's default table-of-contents label is English.
   toc: { label: "Daftar isi" },
-  // One set of registry tables per kab/kota the registry holds (src/data/registry_*_[kab].parquet.ts).
+  // One set of registry tables and one desa/kelurahan map per kab/kota the registry holds
+  // (src/data/registry_*_[kab].parquet.ts, src/data/batas-desa-[kab].json.ts).
   async *dynamicPaths() {
-    for (const kab of await registryPartitionList()) for (const name of partitionTables(kab)) yield `/data/${name}.parquet`;
+    for (const kab of await registryPartitionList()) {
+      for (const name of partitionTables(kab)) yield `/data/${name}.parquet`;
+      yield `/data/${desaMapFile(kab)}`;
+    }
   },
   pages: [
     { name: "Kemajuan menuju 2026", path: "/kemajuan" },

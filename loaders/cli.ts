@@ -4,6 +4,7 @@ import { buildAll, buildTable } from "./build.js";
 import { runBpsCommand } from "./bps/command.js";
 import { runBpsImport } from "./bps/import.js";
 import { PseudonymKeyError } from "./lib/pseudonym.js";
+import { SyntheticScaleError } from "./synth/plan.js";
 import { runValidateCommand } from "./registry/validate-command.js";
 import { REJECTIONS_TABLE, buildMicrodata } from "./tables/registry.js";
 import { partitionTableNames, readPartitions } from "./registry/partitions.js";
@@ -50,8 +51,8 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  // A missing pseudonym key is the data officer's to fix: one sentence, no stack trace.
-  if (error instanceof PseudonymKeyError) {
+  // A missing pseudonym key or an unknown synthetic scale is the user's to fix: one sentence, no stack trace.
+  if (error instanceof PseudonymKeyError || error instanceof SyntheticScaleError) {
     console.error(error.message);
     process.exitCode = 1;
   } else {

@@ -17,7 +17,7 @@ export const BUILD_INPUTS = [
 const IGNORED = new Set(["src/.observablehq"]);
 
 /** Environment variables that change what a build produces (their values are hashed, never stored). */
-const BUILD_ENV = ["TS_PRIVATE_DIR", "TS_BUILD_DIR"] as const;
+const BUILD_ENV = ["TS_PRIVATE_DIR", "TS_BUILD_DIR", "TS_SYNTH_SCALE"] as const;
 /** Secrets: only whether they are set enters the fingerprint. */
 const BUILD_SECRETS = ["TS_PSEUDONYM_KEY"] as const;
 

@@ -10,10 +10,15 @@ export async function emitTable(name: string): Promise<void> {
   await pipeline(createReadStream(file), process.stdout);
 }
 
-/** A parameterised entry point (`registry_cells_[kab].parquet.ts`): Framework passes `--kab=<kode>`. */
-export async function emitPartition(family: RegistryFamily, argv = process.argv.slice(2)): Promise<void> {
+/** The `--kab=<kode>` Framework passes to a parameterised entry point (`…_[kab].…ts`). */
+export function kabArgument(what: string, argv = process.argv.slice(2)): string {
   const { values } = parseArgs({ args: argv, options: { kab: { type: "string" } }, strict: false });
   const kab = values.kab;
-  if (typeof kab !== "string") throw new Error(`${family}: Framework did not pass --kab`);
-  await emitTable(partitionTable(family, kab));
+  if (typeof kab !== "string") throw new Error(`${what}: Framework did not pass --kab`);
+  return kab;
+}
+
+/** A parameterised entry point (`registry_cells_[kab].parquet.ts`): Framework passes `--kab=<kode>`. */
+export async function emitPartition(family: RegistryFamily, argv = process.argv.slice(2)): Promise<void> {
+  await emitTable(partitionTable(family, kabArgument(family, argv)));
 }

@@ -97,24 +97,26 @@ export const ASSUMPTION_BASIS: Record<keyof typeof ASSUMPTIONS, string> = {
  * repeats them and the tests check that each one is stated.
  */
 export const STRUCTURAL_ASSUMPTIONS = {
-  kabSerangByDesaCount:
-    "Asumsi: rumah tangga Kab. Serang disebar ke 29 kecamatan sebanding jumlah desa (admin_kecamatan_kab_serang.csv), karena jumlah penduduk atau KK per kecamatan tidak ada dalam rujukan; kel_kode kosong karena daftar desa tidak dimuat.",
+  kecamatanByDesaCount:
+    "Asumsi: rumah tangga tiap kab/kota disebar ke kecamatannya sebanding jumlah desa/kelurahan (regions.csv, dari admin_desa_banten.csv), karena jumlah penduduk atau KK per kecamatan tidak ada dalam rujukan; kecamatan yang jumlah penduduknya terbit (Taktakan, Kasemen) memakai angka itu (kotaSerangKecamatan).",
   kabSerangHouseholds:
     "Asumsi: Kab. Serang 500.000 rumah tangga (perkiraan desain, DESIGN.md §6); jumlah KK Kab. Serang tidak ditemukan dalam rujukan.",
+  otherKabkotaHouseholds:
+    "Asumsi: Banten 3,3 juta rumah tangga (perkiraan desain, DESIGN.md §6); enam kab/kota selain Kota dan Kab. Serang mendapat sisanya sebanding penduduk Kepmendagri 2025, karena jumlah KK mereka tidak ada dalam rujukan; jumlah jiwa mereka = penduduk Kepmendagri 2025 (terbit).",
   kotaSerangKecamatan:
     "Turunan: rumah tangga Kec. Taktakan dan Kasemen = penduduk terbit ÷ rata-rata jiwa per KK kota (687.881 ÷ 206.578); empat kecamatan lain berbagi sisanya sebanding jumlah kelurahan (asumsi).",
   kelurahanEqual:
-    "Asumsi: rumah tangga dibagi rata ke kelurahan dalam kecamatan (tidak ada angka penduduk per kelurahan); kantong kemiskinan dibuat lewat efek kelurahan pada peringkat desil (pocketStrength).",
+    "Asumsi: rumah tangga dibagi rata ke desa/kelurahan dalam kecamatan (tidak ada angka penduduk per desa/kelurahan); kantong kemiskinan dibuat lewat efek desa/kelurahan pada peringkat desil (pocketStrength).",
   desilShape:
-    "Turunan dan asumsi: desil 1 = jumlah KK daftar sasaran; desil 2–4 = 46.000 KK miskin P3KE Kota Serang dikurangi daftar sasaran, dibagi menurut bentuk DTSEN desil 2–4 Kota Cilegon (satu-satunya sebaran desil terbit di Banten); desil 5 menurut rasio Cilegon desil 5/desil 4; desil 6–10 berbagi sisanya sama rata. Bagian desil yang sama dipakai untuk Kab. Serang dan (skala banten) kab/kota lain.",
+    "Turunan dan asumsi: desil 1 = jumlah KK daftar sasaran; desil 2–4 = 46.000 KK miskin P3KE Kota Serang dikurangi daftar sasaran, dibagi menurut bentuk DTSEN desil 2–4 Kota Cilegon (satu-satunya sebaran desil terbit di Banten); desil 5 menurut rasio Cilegon desil 5/desil 4; desil 6–10 berbagi sisanya sama rata. Bagian desil 2–5 yang sama dipakai untuk setiap kab/kota.",
   expenditureShape:
     "Turunan: pengeluaran per kapita tiap kab/kota dari sebarannya sendiri di sekitar GK-nya (distribution.ts): log-normal terbelah pada skor kesejahteraan laten, ekor bawah melalui P0 BPS 2025 dan perkiraan model kemiskinan ekstrem 2025 pada garis ekstrem = r × GK (poverty_lines); sebaran di atas GK = pceSigmaUpper (asumsi).",
   targetListOutsideKotaSerang:
     "Asumsi: di luar Kota Serang, daftar sasaran (Kemenko PMK Nov 2023, dibulatkan) dibagi ke kecamatan sebanding rumah tangga dikali faktor kantong acak 0,5–1,5 (seed), karena rincian kecamatan tidak terbit.",
   gapOutsideKotaSerang:
     "Asumsi: di luar Kota Serang, bagian KK sasaran yang belum tersentuh program sama dengan Kota Serang (3.784 ÷ 8.799).",
+  nationalProgrammesEverywhere:
+    "Asumsi: program pusat (PKH, BPNT, PBI APBN) dibangkitkan di setiap kab/kota dengan cakupan per desil yang sama (pkhCoverage, bpntCoverage, pbiApbnCoverage); cakupan PBI APBN desil 6–10 yang dikalibrasi ke 11.319 jiwa Kota Serang dipakai juga di kab/kota lain, karena angka per kab/kota tidak terbit.",
   localProgrammesKotaSerangOnly:
-    "Asumsi: program daerah (sembako kota/provinsi, yatim piatu, PBI APBD, RTLH CSR) hanya dibangkitkan untuk Kota Serang, sesuai alokasi terbit; Kab. Serang hanya menerima program pusat (PKH, BPNT, PBI APBN) dengan cakupan asumsi.",
-  bantenScale:
-    "Asumsi (skala banten, hanya untuk benchmark): 3,3 juta rumah tangga (perkiraan desain, DESIGN.md §6); kab/kota selain Kota dan Kab. Serang mendapat sisa sebanding penduduk Kepmendagri 2025, dibagi rata ke kecamatan; jumlah jiwa = penduduk Kepmendagri 2025."
+    "Asumsi: program daerah (sembako kota/provinsi, yatim piatu, PBI APBD, RTLH CSR) hanya dibangkitkan untuk Kota Serang, karena hanya Kota Serang yang alokasinya terbit; kab/kota lain hanya menerima program pusat. Bantuan tunai miskin ekstrem Provinsi (alokasi 2023 per kab/kota terbit) tidak dibangkitkan (lihat README)."
 } as const;

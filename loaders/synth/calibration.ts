@@ -6,7 +6,7 @@ import { queryRows } from "../lib/duck.js";
 import { allocation, calibrationTarget, type CalibrationTarget } from "../programmes/reference.js";
 import { ASSUMPTIONS } from "./assumptions.js";
 import { loadSynthInputs, type SynthInputs } from "./inputs.js";
-import { KAB_SERANG, KOTA_SERANG } from "./plan.js";
+import { BANTEN, householdsPerKab, KOTA_SERANG, peopleOfKab } from "./plan.js";
 import { num, str } from "./sql.js";
 import { formatDecimal, formatNumber } from "../../src/components/core/format.js";
 
@@ -83,15 +83,23 @@ export async function calibrationReport(
   const count = (where: string) => scalar(connection, `SELECT count(*) FROM ${households} WHERE ${where}`);
   const people = (where: string) => scalar(connection, `SELECT coalesce(sum(members), 0) FROM ${households} WHERE ${where}`);
   const kab = (code: string) => `kab_kode = ${str(code)}`;
-  // Only the kab/kota actually generated are measured (the kota_serang scale has no Kab. Serang rows).
+  // Every kab/kota actually generated is measured, in code order (the kota_serang scale holds one).
   const present = new Set((await queryRows(connection, `SELECT DISTINCT kab_kode FROM ${households}`)).map((r) => String(r.kab_kode)));
-  const regions = [KOTA_SERANG, KAB_SERANG].filter((code) => present.has(code));
+  const regions = inputs.kabkota.filter((k) => present.has(k.kode)).map((k) => k.kode);
+  const nameOf = new Map(inputs.kabkota.map((k) => [k.kode, k.nama]));
+  const has = (measure: string, region: string) => inputs.targets.some((x) => x.measure === measure && x.region_kode === region);
+  const planned = householdsPerKab(inputs);
+  const province = t("households", BANTEN);
 
   for (const code of regions) {
-    const h = t("households", code);
-    rows.push(row(`Rumah tangga ${h.region_name}`, h.value, await count(kab(code)), TOLERANCES.construction, sourceOf(h)));
-    const p = t("people", code);
-    rows.push(row(`Jiwa ${p.region_name}`, p.value, await people(kab(code)), TOLERANCES.people, sourceOf(p)));
+    const name = nameOf.get(code)!;
+    // Households: the published or design count, else the kab/kota's share of the province's design total.
+    const hSource = has("households", code)
+      ? sourceOf(t("households", code))
+      : `asumsi: bagian ${name} dari ${formatNumber(province.value)} KK Banten (${sourceOf(province)}) setelah kab/kota yang jumlah KK-nya ada, sebanding penduduk Kepmendagri 2025`;
+    rows.push(row(`Rumah tangga ${name}`, planned.get(code)!, await count(kab(code)), TOLERANCES.construction, hSource));
+    const pSource = has("people", code) ? sourceOf(t("people", code)) : inputs.population2025.get(code)!.source;
+    rows.push(row(`Jiwa ${name}`, peopleOfKab(inputs, code), await people(kab(code)), TOLERANCES.people, pSource));
   }
   const inRegions = (kode: string) => regions.some((code) => kode.startsWith(code));
   for (const target of inputs.targets.filter((x) => x.measure === "people" && x.region_kode.length === 6 && inRegions(x.region_kode))) {
@@ -101,7 +109,7 @@ export async function calibrationReport(
   for (const code of regions) {
     const d = inputs.distributions.get(code);
     if (!d) continue;
-    const name = t("households", code).region_name;
+    const name = nameOf.get(code)!;
     const total = await people(kab(code));
     const below = async (rp: number) => (100 * (await people(`${kab(code)} AND pce_month_rp < ${num(rp)}`))) / total;
     const rupiah = (rp: number) => `Rp${formatNumber(rp)}`;

@@ -20,8 +20,14 @@ export interface KecamatanRef {
   readonly kode: string;
   readonly nama: string;
   readonly kab_kode: string;
-  /** Kelurahan codes (Kota Serang only; empty where no desa/kelurahan list is held). */
+  /** Desa/kelurahan codes of the kecamatan (regions.csv, level `kelurahan`). */
   readonly kelurahan: readonly string[];
+}
+
+/** A published figure with its source (a row of a reference CSV). */
+export interface SourcedValue {
+  readonly value: number;
+  readonly source: string;
 }
 
 export interface SynthInputs {
@@ -29,10 +35,12 @@ export interface SynthInputs {
   readonly distributions: ReadonlyMap<string, KabDistribution>;
   readonly kabkota: readonly { kode: string; nama: string }[];
   readonly kecamatan: readonly KecamatanRef[];
-  /** Desa count per Kab. Serang kecamatan (weights for spreading households there). */
-  readonly desaCount: ReadonlyMap<string, number>;
-  /** Registered population per kab/kota, Kepmendagri 300.2.2-2138/2025 (weights for the Banten scale). */
-  readonly population2025: ReadonlyMap<string, number>;
+  /**
+   * Registered population per kab/kota, Kepmendagri 300.2.2-2138/2025: the people of a kab/kota without
+   * its own people target, and the weights that split the province's households among those without a
+   * household count.
+   */
+  readonly population2025: ReadonlyMap<string, SourcedValue>;
   /** DTSEN desil 2–5 counts (jiwa) of Kota Cilegon, Aug 2025: the only published desil shape in Banten. */
   readonly desilShape: { readonly counts: readonly number[]; readonly source: string };
   readonly targets: readonly CalibrationTarget[];
@@ -51,10 +59,9 @@ function single<T>(rows: T[], what: string): T {
 }
 
 export async function loadSynthInputs(): Promise<SynthInputs> {
-  const [regionRows, kabSerangRows, populationRows, coverageRows, targets, allocations, programmes] =
+  const [regionRows, populationRows, coverageRows, targets, allocations, programmes] =
     await Promise.all([
       readObjects(path.join(REFERENCE_DIR, "regions.csv")),
-      readObjects(path.join(PUBLISHED_DIR, "admin_kecamatan_kab_serang.csv")),
       readObjects(path.join(PUBLISHED_DIR, "population_kabkota.csv")),
       readObjects(path.join(PUBLISHED_DIR, "programme_coverage.csv")),
       readCalibrationTargets(),
@@ -63,7 +70,7 @@ export async function loadSynthInputs(): Promise<SynthInputs> {
     ]);
   const distributions = await loadDistributions();
 
-  const kabkota = regionRows.filter((r) => r.level === "kabkota").map((r) => ({ kode: r.kode!, nama: r.nama! }));
+  const kabkota = regionRows.filter((r) => r.level === "kabkota").map((r) => ({ kode: r.kode!, nama: r.nama! })).sort((a, b) => a.kode.localeCompare(b.kode));
   const kelurahanByKec = new Map<string, string[]>();
   for (const r of regionRows.filter((r) => r.level === "kelurahan")) {
     const list = kelurahanByKec.get(r.parent_kode!) ?? [];
@@ -75,9 +82,10 @@ export async function loadSynthInputs(): Promise<SynthInputs> {
     .map((r) => ({ kode: r.kode!, nama: r.nama!, kab_kode: r.parent_kode!, kelurahan: (kelurahanByKec.get(r.kode!) ?? []).sort() }))
     .sort((a, b) => a.kode.localeCompare(b.kode));
 
-  const desaCount = new Map(kabSerangRows.map((r) => [r.kode_kemendagri!.replaceAll(".", ""), Number(r.jumlah_desa)]));
   const population2025 = new Map(
-    populationRows.filter((r) => r.reference === "Kepmendagri 300.2.2-2138/2025").map((r) => [r.region_kode!, Number(r.population)])
+    populationRows
+      .filter((r) => r.reference === "Kepmendagri 300.2.2-2138/2025")
+      .map((r) => [r.region_kode!, { value: Number(r.population), source: `population_kabkota.csv (${r.reference}): ${r.source}` }])
   );
 
   const cilegon = coverageRows.filter((r) => r.region_kode === "3672" && /^desil [2-5] /.test(r.measure ?? ""));
@@ -86,7 +94,6 @@ export async function loadSynthInputs(): Promise<SynthInputs> {
     distributions,
     kabkota,
     kecamatan,
-    desaCount,
     population2025,
     desilShape: { counts: shapeRows.map((r) => Number(r.value)), source: `programme_coverage.csv (DTSEN Kota Cilegon, Agustus 2025): ${shapeRows[0]!.source}` },
     targets,

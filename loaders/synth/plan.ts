@@ -8,16 +8,50 @@ import type { SynthInputs } from "./inputs.js";
 import { apportion, householdSizeCdf } from "./math.js";
 
 /**
- * default = the embedded registry (Kota and Kab. Serang); banten = all 8 kab/kota, for benchmarks only;
- * kota_serang = Kota Serang alone (quick runs and tests; its rows equal the default's Kota Serang rows).
+ * default = the embedded registry (DEFAULT_KABKOTA); banten = every kab/kota of the reference list
+ * (regions.csv; `TS_SYNTH_SCALE=banten npm start`); kota_serang = Kota Serang alone (quick runs and
+ * tests). A kab/kota's rows are the same at every scale that holds it: its plan depends only on the
+ * reference data and the seed.
  */
 export const SCALES = ["default", "banten", "kota_serang"] as const;
 export type Scale = (typeof SCALES)[number];
-/** The embedded default covers the two registry partitions. */
-export const DEFAULT_KABKOTA = ["3604", "3673"] as const;
+/** Kota Serang: most published figures (allocations, kecamatan splits, the untouched gap) are about it. */
 export const KOTA_SERANG = "3673";
 export const KAB_SERANG = "3604";
 export const BANTEN = "36";
+/**
+ * The kab/kota the embedded default holds: Kota Serang, Kab. Serang and Kota Cilegon (827.185
+ * households). All eight (3,3 juta households) do not fit the 3-minute budget of `npm ci && npm start`
+ * on a 2-core machine (measured in loaders/synth/README.md), so the province is the `banten` scale.
+ */
+export const DEFAULT_KABKOTA: readonly string[] = ["3604", "3672", "3673"];
+
+/** The kab/kota a scale generates, in code order. */
+export function scaleKabkota(inputs: SynthInputs, scale: Scale): string[] {
+  const all = inputs.kabkota.map((k) => k.kode).sort();
+  if (scale === "kota_serang") return [KOTA_SERANG];
+  if (scale === "banten") return all;
+  const unknown = DEFAULT_KABKOTA.filter((k) => !all.includes(k));
+  if (unknown.length > 0) throw new Error(`Kab/kota ${unknown.join(", ")} tidak ada di regions.csv.`);
+  return [...DEFAULT_KABKOTA].sort();
+}
+
+/**
+ * The scale of the synthetic default the registry build generates: TS_SYNTH_SCALE (default,
+ * banten or kota_serang), `default` when unset.
+ */
+export function configuredScale(env: NodeJS.ProcessEnv = process.env): Scale {
+  const value = env.TS_SYNTH_SCALE?.trim() || "default";
+  if (!(SCALES as readonly string[]).includes(value)) throw new SyntheticScaleError(value);
+  return value as Scale;
+}
+
+export class SyntheticScaleError extends Error {
+  constructor(value: string) {
+    super(`TS_SYNTH_SCALE=${value} tidak dikenal; pilih salah satu dari ${SCALES.join(", ")} (atau hapus variabel itu untuk data sintetis bawaan).`);
+    this.name = "SyntheticScaleError";
+  }
+}
 
 export interface KecamatanPlan {
   readonly kab_kode: string;
@@ -69,21 +103,33 @@ function hasTarget(inputs: SynthInputs, measure: string, region: string): boolea
   return inputs.targets.some((t) => t.measure === measure && t.region_kode === region);
 }
 
-/** Households per kab/kota: published or design totals for the default two, the rest of Banten by population. */
-export function householdsPerKab(inputs: SynthInputs, kabCodes: readonly string[]): Map<string, number> {
+function population2025(inputs: SynthInputs, kab: string): number {
+  const population = inputs.population2025.get(kab);
+  if (!population) throw new Error(`Jumlah penduduk 2025 untuk ${kab} tidak ada di population_kabkota.csv.`);
+  return population.value;
+}
+
+/**
+ * Households of every kab/kota of the reference list: the published or design count where
+ * calibration_targets.csv has one (Kota Serang, Kab. Serang), and for the others the rest of the
+ * province's design total split by registered population (Kepmendagri 2025). Computed over the whole
+ * list whatever the scale, so a kab/kota has the same households at every scale.
+ */
+export function householdsPerKab(inputs: SynthInputs): Map<string, number> {
+  const codes = inputs.kabkota.map((k) => k.kode).sort();
   const result = new Map<string, number>();
-  for (const kab of DEFAULT_KABKOTA) result.set(kab, targetValue(inputs, "households", kab));
-  const others = kabCodes.filter((k) => !result.has(k));
+  for (const kab of codes) if (hasTarget(inputs, "households", kab)) result.set(kab, targetValue(inputs, "households", kab));
+  const others = codes.filter((k) => !result.has(k));
   if (others.length > 0) {
-    const total = targetValue(inputs, "households", BANTEN) - sum(DEFAULT_KABKOTA.map((k) => result.get(k)!));
-    const weights = others.map((k) => {
-      const population = inputs.population2025.get(k);
-      if (!population) throw new Error(`Jumlah penduduk 2025 untuk ${k} tidak ada di population_kabkota.csv.`);
-      return population;
-    });
-    apportion(total, weights).forEach((n, i) => result.set(others[i]!, n));
+    const rest = targetValue(inputs, "households", BANTEN) - sum([...result.values()]);
+    apportion(rest, others.map((k) => population2025(inputs, k))).forEach((n, i) => result.set(others[i]!, n));
   }
-  return new Map(kabCodes.map((k) => [k, result.get(k)!]));
+  return result;
+}
+
+/** People of a kab/kota: its own target where calibration_targets.csv has one, otherwise its registered population (2025). */
+export function peopleOfKab(inputs: SynthInputs, kab: string): number {
+  return hasTarget(inputs, "people", kab) ? targetValue(inputs, "people", kab) : population2025(inputs, kab);
 }
 
 /**
@@ -108,28 +154,21 @@ export function desilShares2to5(inputs: SynthInputs): number[] {
   return [...d2to4, d5].map((n) => n / households);
 }
 
+/**
+ * Households per kecamatan: a kecamatan with a published population gets population ÷ the kab/kota's
+ * mean household size (Kota Serang's Taktakan and Kasemen); the others share the rest in proportion to
+ * their number of desa/kelurahan (regions.csv), since no kecamatan population or KK count is published.
+ */
 function kecamatanHouseholds(inputs: SynthInputs, kab: string, total: number, kecs: readonly SynthInputs["kecamatan"][number][]): number[] {
-  if (kab === KOTA_SERANG) {
-    // Kecamatan with a published population get households = population ÷ the city's mean size; the rest by kelurahan count.
-    const meanSize = targetValue(inputs, "people", kab) / total;
-    const known = kecs.map((k) => (hasTarget(inputs, "people", k.kode) ? Math.round(targetValue(inputs, "people", k.kode) / meanSize) : null));
-    const rest = apportion(
-      total - sum(known.filter((n): n is number => n !== null)),
-      kecs.map((k, i) => (known[i] === null ? k.kelurahan.length : 0))
-    );
-    return known.map((n, i) => n ?? rest[i]!);
-  }
-  if (kab === KAB_SERANG) {
-    return apportion(
-      total,
-      kecs.map((k) => {
-        const desa = inputs.desaCount.get(k.kode);
-        if (!desa) throw new Error(`Jumlah desa kecamatan ${k.kode} tidak ada di admin_kecamatan_kab_serang.csv.`);
-        return desa;
-      })
-    );
-  }
-  return apportion(total, kecs.map(() => 1));
+  const meanSize = peopleOfKab(inputs, kab) / total;
+  const known = kecs.map((k) => (hasTarget(inputs, "people", k.kode) ? Math.round(targetValue(inputs, "people", k.kode) / meanSize) : null));
+  const weights = kecs.map((k, i) => {
+    if (known[i] !== null) return 0;
+    if (k.kelurahan.length === 0) throw new Error(`Kecamatan ${k.kode} tidak memiliki desa/kelurahan di regions.csv.`);
+    return k.kelurahan.length;
+  });
+  const rest = weights.some((w) => w > 0) ? apportion(total - sum(known.filter((n): n is number => n !== null)), weights) : weights;
+  return known.map((n, i) => n ?? rest[i]!);
 }
 
 function kecamatanTargets(inputs: SynthInputs, seed: number, target: number, kecs: readonly { kode: string }[], households: readonly number[]): number[] {
@@ -154,9 +193,8 @@ function kecamatanUntouched(inputs: SynthInputs, kab: string, kecs: readonly { n
 }
 
 export function buildPlan(inputs: SynthInputs, scale: Scale, seed: number): SynthPlan {
-  const kabCodes =
-    scale === "default" ? [...DEFAULT_KABKOTA] : scale === "kota_serang" ? [KOTA_SERANG] : inputs.kabkota.map((k) => k.kode).sort();
-  const households = householdsPerKab(inputs, kabCodes);
+  const kabCodes = scaleKabkota(inputs, scale);
+  const households = householdsPerKab(inputs);
   const shares = desilShares2to5(inputs);
   const kabPlans: KabPlan[] = [];
   const kecPlans: KecamatanPlan[] = [];
@@ -198,7 +236,7 @@ export function buildPlan(inputs: SynthInputs, scale: Scale, seed: number): Synt
       offset += h;
     });
 
-    const people = kab === KOTA_SERANG || kab === KAB_SERANG ? targetValue(inputs, "people", kab) : inputs.population2025.get(kab)!;
+    const people = peopleOfKab(inputs, kab);
     const factors = ASSUMPTIONS.sizeFactorByDesil;
     const norm = sum(desilCounts.map((n, i) => (n / total) * factors[i]!));
     const meanSize = people / total;

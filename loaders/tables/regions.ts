@@ -1,4 +1,4 @@
-// regions: province, kab/kota, kecamatan and (Kota Serang) kelurahan with Kemendagri codes as strings.
+// regions: province, kab/kota, kecamatan and every desa/kelurahan with Kemendagri codes as strings.
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { writeParquet } from "../lib/parquet.js";
@@ -8,13 +8,13 @@ import type { TableSchema } from "../lib/schema.js";
 export const REGIONS_SCHEMA: TableSchema = {
   name: "regions",
   version: 1,
-  description: "Wilayah administratif Banten: provinsi, kabupaten/kota, kecamatan, dan kelurahan Kota Serang (kode Kemendagri).",
+  description: "Wilayah administratif Banten: provinsi, kabupaten/kota, kecamatan, dan setiap desa/kelurahan (kode Kemendagri).",
   key: ["kode"],
   columns: [
     { name: "kode", type: "VARCHAR", description: "Kode Kemendagri tanpa titik (mis. 367305)" },
     { name: "kode_kemendagri", type: "VARCHAR", description: "Kode Kemendagri dengan titik (mis. 36.73.05)" },
     { name: "nama", type: "VARCHAR", description: "Nama wilayah" },
-    { name: "level", type: "VARCHAR", description: "provinsi, kabkota, kecamatan, atau kelurahan" },
+    { name: "level", type: "VARCHAR", description: "provinsi, kabkota, kecamatan, atau kelurahan (desa dan kelurahan; lihat jenis)" },
     { name: "jenis", type: "VARCHAR", description: "provinsi, kabupaten, kota, kecamatan, kelurahan, atau desa" },
     { name: "parent_kode", type: "VARCHAR", nullable: true, description: "Kode wilayah induk" },
     { name: "population", type: "BIGINT", nullable: true, description: "Jumlah penduduk terdaftar (Dukcapil), jika dipublikasikan" },

@@ -17,6 +17,7 @@ import { writePartitions } from "../registry/partitions.js";
 import { PROGRAMME_RECEIPTS_SCHEMA, REGISTRY_HOUSEHOLDS_SCHEMA } from "../registry/schema.js";
 import { referenceKabkota } from "../reference/wilayah.js";
 import { DEFAULT_SEED, generateSynthetic, syntheticProvenance } from "../synth/generate.js";
+import { configuredScale } from "../synth/plan.js";
 import { partitionOf, partitionTable } from "../../src/components/domain/wilayah.js";
 
 /** Loader-side household tables (never published). */
@@ -70,7 +71,7 @@ async function writeMicrodata(connection: DuckDBConnection, log: (line: string) 
     };
   } else {
     log("Tidak ada berkas di data/private/: memakai data sintetis bawaan.");
-    ({ households, receipts } = await generateSynthetic(connection, { scale: "default", seed: DEFAULT_SEED }));
+    ({ households, receipts } = await generateSynthetic(connection, { scale: configuredScale(), seed: DEFAULT_SEED }));
     provenance = syntheticProvenance(DEFAULT_SEED);
   }
   const k = minCellSize();

@@ -1,12 +1,13 @@
 // /cakupan in Chromium: figures equal those read from the published cells with native DuckDB, the
-// filter lives in the URL, drill-down to kelurahan, XLSX export read back, no external request, no
-// horizontal scroll at 390 px.
+// filter lives in the URL, drill-down to kelurahan (and, for every other kab/kota of the registry, to
+// its desa map), XLSX export read back, no external request, no horizontal scroll at 390 px.
+import { readdirSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatCount } from "../../src/components/core/format.js";
 import { chromiumAvailable, watchPage, type PageProblems } from "../support/browser.js";
-import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
+import { DIST_PARTITION_DATA, distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";
 
 async function open(browser: Browser, url: string, width = 1280, height = 900): Promise<{ page: Page; problems: PageProblems }> {
@@ -58,6 +59,46 @@ describe.skipIf(!chromiumAvailable())("/cakupan", () => {
     expect(new URL(page.url()).searchParams.get("kec")).toBeNull();
     expectClean(problems);
     await page.close();
+  });
+
+  it("draws every other kab/kota of the registry, Kab. Serang and a third one, with a kecamatan map and a desa map on drill-down", async () => {
+    // The kab/kota the build published (dist/data/registry_cells_<kode>.parquet), other than Kota Serang.
+    const kabs = readdirSync(DIST_PARTITION_DATA).map((f) => /^registry_cells_(\d{4})\.parquet$/.exec(f)?.[1]).filter((k): k is string => k !== undefined && k !== "3673").sort();
+    expect(kabs).toContain("3604");
+    expect(kabs.filter((k) => k !== "3604").length, "the default holds a third kab/kota").toBeGreaterThan(0);
+    const regions = distTable("regions");
+    for (const kab of kabs) {
+      const cells = distTable(`registry_cells_${kab}`);
+      const [all] = await sql<{ target: bigint }>(`SELECT sum(households) FILTER (on_target_list) AS target FROM '${cells}'`);
+      // The kecamatan with the most households placed in a desa/kelurahan.
+      const [kec] = await sql<{ kec_kode: string; nama: string }>(
+        `SELECT c.kec_kode, r.nama FROM '${cells}' c JOIN '${regions}' r ON r.kode = c.kec_kode
+         WHERE c.kel_kode IS NOT NULL GROUP BY ALL ORDER BY sum(c.households) DESC, c.kec_kode LIMIT 1`
+      );
+      expect(kec, `${kab}: cells placed in a desa/kelurahan`).toBeDefined();
+      const desa = await sql<{ kode: string; nama: string }>(`SELECT kode, nama FROM '${regions}' WHERE parent_kode = '${kec!.kec_kode}' ORDER BY kode`);
+      const { page, problems } = await open(built.browser, `${built.site.url}/cakupan?wilayah=${kab}`);
+      const mapRequests = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.includes("batas-desa-")));
+      expect(await kpi(page, "target"), kab).toBe(formatCount(Number(all!.target), "KK"));
+      await page.waitForSelector("#coverage-maps .chart");
+      expect(await page.locator("#coverage-maps .chart").count(), kab).toBe(2);
+      expect(await page.locator("#coverage-maps").innerText(), kab).toContain(kec!.nama);
+      expect(await mapRequests(), `${kab}: the desa map waits for a drill-down`).toEqual([]);
+
+      await page.selectOption("#f-kec", kec!.kec_kode);
+      await page.waitForFunction(() => document.querySelector("#area-table table")?.getAttribute("data-level") === "kelurahan", undefined, { timeout: 30_000 });
+      await page.waitForFunction((code) => document.querySelector("#scope")?.textContent?.includes(code) ?? false, kec!.nama, { timeout: 30_000 });
+      await page.waitForSelector("#coverage-maps .chart", { timeout: 30_000 });
+      // Both maps drawn at desa/kelurahan level from this kab/kota's own map, with desa names on them.
+      expect(await page.locator("#coverage-maps .chart").count(), kab).toBe(2);
+      expect(await page.locator("#coverage-maps .ts-empty").count(), kab).toBe(0);
+      const mapText = await page.locator("#coverage-maps").innerText();
+      expect(desa.filter((d) => mapText.includes(d.nama)).length, `${kab} ${kec!.kec_kode}: desa names on the map`).toBeGreaterThan(desa.length / 2);
+      expect(await mapRequests(), kab).toEqual([`/data/batas-desa-${kab}.json`]);
+      expect(await page.locator("#area-table tbody tr").count()).toBeGreaterThanOrEqual(desa.length);
+      expectClean(problems);
+      await page.close();
+    }
   });
 
   it("exports an XLSX with a sheet per table and the sources", async () => {

@@ -1,10 +1,11 @@
 // Ringkasan (/) and Kemajuan (/kemajuan) in Chromium: the figures on screen are the ones in the
 // published Parquet files (read here with native DuckDB, independently of the page's reader).
+import { readdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatPercent } from "../../src/components/core/format.js";
 import { chromiumAvailable, waitForPageSettled, watchPage, type PageProblems } from "../support/browser.js";
-import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
+import { DIST_PARTITION_DATA, distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";
 
 const KABKOTA = ["3601", "3602", "3603", "3604", "3671", "3672", "3673", "3674"];
@@ -73,14 +74,23 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
     await page.close();
   });
 
-  it("Ringkasan at 1280×720: the three headline regions are visible without scrolling", async () => {
+  it("Ringkasan at 1280×720: a card for the province and every kab/kota of the registry, the first row visible without scrolling", async () => {
     const page = await built.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const problems = await watchPage(page, built.site.url);
     await page.goto(`${built.site.url}/`);
     await waitForPageSettled(page);
-    for (const region of ["36", "3673", "3604"]) {
+    // The kab/kota the build published (dist/data/registry_cells_<kode>.parquet), after the province.
+    const registry = readdirSync(DIST_PARTITION_DATA).map((f) => /^registry_cells_(\d{4})\.parquet$/.exec(f)?.[1]).filter((k): k is string => k !== undefined).sort();
+    expect(registry.length).toBeGreaterThan(0);
+    const regions = ["36", ...registry];
+    const cards = await page.locator("#headlines .ts-region-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-region")));
+    expect(cards).toEqual(regions);
+    // The first row (three cards at this width) sits above the fold; further kab/kota follow below it.
+    const top = await page.locator(`.ts-region-card[data-region="36"]`).boundingBox();
+    for (const region of regions.slice(0, 3)) {
       const box = await page.locator(`.ts-region-card[data-region="${region}"]`).boundingBox();
       expect(box, region).not.toBeNull();
+      expect(box!.y, region).toBeCloseTo(top!.y, 0);
       expect(box!.y + box!.height, region).toBeLessThanOrEqual(720);
     }
     expectClean(problems);

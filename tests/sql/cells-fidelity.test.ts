@@ -22,7 +22,9 @@ beforeAll(async () => {
   // Kota Serang's own extreme line (r × its GK, poverty_lines 2025), the line its synthetic
   // expenditure is calibrated to (loaders/synth/distribution.ts).
   line = inputs.distributions.get("3673")!.extreme_line_rp;
-  const { households, receipts } = await generateSynthetic(db, { scale: "default", seed: DEFAULT_SEED, inputs });
+  // Kota Serang's households, receipts and cells are the same at every scale that holds it (its rows:
+  // tests/sql/synth.test.ts; its cells: built per kab/kota), so Kota Serang alone measures the default's.
+  const { households, receipts } = await generateSynthetic(db, { scale: "kota_serang", seed: DEFAULT_SEED, inputs });
   await buildCells(db, households, receipts, { k: 10 });
   report = await partitionFidelityReport(db, { households, receipts }, "3673", line);
 }, 300_000);

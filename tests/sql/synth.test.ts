@@ -17,7 +17,10 @@ import { calibrationReport, formatCalibrationReport, type CalibrationRow } from 
 import { DEFAULT_SEED, generateSynthetic, syntheticProvenance, type SyntheticTables } from "../../loaders/synth/generate.js";
 import { loadSynthInputs, type SynthInputs } from "../../loaders/synth/inputs.js";
 import { structureReport, type StructureRow } from "../../loaders/synth/structure.js";
+import { buildBpsPoverty } from "../../loaders/tables/bps.js";
 import { readTableMetadata } from "../../loaders/tables/catalog.js";
+import { buildExtremeEstimates } from "../../loaders/tables/extreme-estimates.js";
+import { buildPovertyLines } from "../../loaders/tables/poverty-lines.js";
 import { makeTempDir } from "../support/tmp.js";
 
 const tmp = makeTempDir("synth");
@@ -117,6 +120,46 @@ describe("calibration (default scale, default seed)", () => {
     expect(formatCalibrationReport(report)).toMatch(/^INFO +Konteks, bukan target: 18\.000 jiwa .* konteks$/m);
   });
 
+  it("each kab/kota the default holds reproduces its own BPS P0 below its own GK and the model estimate below its own extreme line", async () => {
+    // The published tables the pages show, built here from the BPS snapshot (not from the generator's inputs).
+    const built = { bps: path.join(tmp.dir, "bps_poverty.parquet"), lines: path.join(tmp.dir, "poverty_lines.parquet"), estimates: path.join(tmp.dir, "extreme_estimates.parquet") };
+    await withDuckDB(async (c) => {
+      await buildBpsPoverty(c, built.bps);
+      await buildPovertyLines(c, built.lines);
+      await buildExtremeEstimates(c, built.estimates);
+    });
+    const published = await queryRows(
+      db,
+      `SELECT b.region_kode AS kab, b.p0_pct, l.poverty_line_rp, l.extreme_line_rp, e.value_pct AS extreme_pct
+       FROM '${built.bps}' b
+       JOIN '${built.lines}' l ON l.region_kode = b.region_kode AND l.year = b.year AND l.month = b.month AND l.series = 'usd215_ppp2017'
+       JOIN '${built.estimates}' e ON e.region_kode = b.region_kode AND e.year = b.year AND e.month = b.month AND e.series = 'usd215_ppp2017'
+       WHERE b.year = 2025 AND b.month = 3 AND length(b.region_kode) = 4`
+    );
+    const byKab = new Map(published.map((r) => [String(r.kab), r]));
+    // The kab/kota the default holds, from the generated rows: more than the two of the old default.
+    const kabs = (await queryRows(db, `SELECT DISTINCT kab_kode FROM ${tables.households} ORDER BY 1`)).map((r) => String(r.kab_kode));
+    expect(kabs.length).toBeGreaterThan(2);
+    const shareBelow = async (kab: string, lineRp: number) =>
+      (await scalar(`SELECT sum(members) FROM ${tables.households} WHERE kab_kode = '${kab}' AND pce_month_rp < ${lineRp}`)) /
+      (await scalar(`SELECT sum(members) FROM ${tables.households} WHERE kab_kode = '${kab}'`));
+    for (const kab of kabs) {
+      const p = byKab.get(kab);
+      expect(p, `${kab}: no 2025 P0, lines and estimate in the published tables`).toBeDefined();
+      const gk = Number(p!.poverty_line_rp);
+      const extremeLine = Number(p!.extreme_line_rp);
+      expect(Math.abs((await shareBelow(kab, gk)) / (Number(p!.p0_pct) / 100) - 1), `${kab} below its GK Rp${gk}`).toBeLessThanOrEqual(0.02);
+      expect(Math.abs((await shareBelow(kab, extremeLine)) / (Number(p!.extreme_pct) / 100) - 1), `${kab} below its extreme line Rp${extremeLine}`).toBeLessThanOrEqual(0.02);
+      // The calibration report measures the same two shares for this kab/kota.
+      const name = inputs.kabkota.find((x) => x.kode === kab)!.nama;
+      for (const prefix of [`Persen jiwa di bawah GK ${name} `, `Persen jiwa di bawah garis ekstrem ${name} `]) {
+        expect(report.filter((r) => r.measure.startsWith(prefix)), prefix).toHaveLength(1);
+      }
+    }
+    // Each kab/kota is held to its own lines, not one value for the province.
+    expect(new Set(kabs.map((k) => Number(byKab.get(k)!.poverty_line_rp))).size).toBe(kabs.length);
+  });
+
   it("reproduces the headline figures (independently of the report)", async () => {
     const h = tables.households;
     const r = tables.receipts;
@@ -214,21 +257,21 @@ describe("schema and joins", () => {
     for (const p of pairs) expect(funders.get(String(p.programme_code)), String(p.programme_code)).toBe(p.funder);
   });
 
-  it("places Kota Serang households in kelurahan of their kecamatan and leaves Kab. Serang's null", async () => {
+  it("places every household in a desa/kelurahan of its kecamatan, and every desa/kelurahan of the default's kab/kota has households", async () => {
     const regions = parseCsvObjects(await readFile(path.join(REFERENCE_DIR, "regions.csv"), "utf8")).map((r) => r.row);
     const parent = new Map(regions.map((r) => [r.kode!, r.parent_kode!]));
     const pairs = await queryRows(db, `SELECT DISTINCT kab_kode, kec_kode, kel_kode FROM ${tables.households}`);
     const kelurahan = new Set<string>();
     for (const p of pairs) {
       expect(parent.get(String(p.kec_kode))).toBe(p.kab_kode);
-      if (p.kab_kode === "3673") {
-        expect(parent.get(String(p.kel_kode))).toBe(p.kec_kode);
-        kelurahan.add(String(p.kel_kode));
-      } else {
-        expect(p.kel_kode).toBeNull();
-      }
+      expect(parent.get(String(p.kel_kode)), String(p.kel_kode)).toBe(p.kec_kode);
+      kelurahan.add(String(p.kel_kode));
     }
-    expect(kelurahan.size).toBe(67);
+    const kabs = new Set(pairs.map((p) => String(p.kab_kode)));
+    const expected = regions.filter((r) => r.level === "kelurahan" && kabs.has(parent.get(r.parent_kode!)!));
+    expect(kelurahan.size).toBe(expected.length);
+    expect(kabs.has("3604")).toBe(true);
+    expect(regions.filter((r) => r.level === "kelurahan" && parent.get(r.parent_kode!) === "3604").every((r) => kelurahan.has(r.kode!))).toBe(true);
   });
 
   it("derives hh_id as documented: sha256('synthetic-<seed>-<kab>-<seq>'), 24 hex characters", async () => {
@@ -245,7 +288,8 @@ describe("distributions", () => {
       db,
       `SELECT kab_kode, desil, median(pce_month_rp) AS med FROM ${tables.households} GROUP BY ALL ORDER BY kab_kode, desil`
     );
-    expect(rows).toHaveLength(20);
+    const kabs = await scalar(`SELECT count(DISTINCT kab_kode) FROM ${tables.households}`);
+    expect(rows).toHaveLength(10 * kabs);
     for (let i = 1; i < rows.length; i++) {
       if (rows[i]!.kab_kode === rows[i - 1]!.kab_kode) expect(Number(rows[i]!.med)).toBeGreaterThan(Number(rows[i - 1]!.med));
     }
@@ -353,13 +397,17 @@ describe("determinism", () => {
     expect(other.receipts).not.toBe(one.receipts);
   });
 
-  it("Kota Serang rows are the same at the kota_serang and default scales", async () => {
-    const fromDefault = await contentDigest(db, tables.households, REGISTRY_HOUSEHOLDS_SCHEMA, "kab_kode = '3673'");
+  it("Kota Serang rows (households and receipts) are the same at the kota_serang and default scales", async () => {
+    // So a test of Kota Serang's cells may generate Kota Serang alone (tests/sql/cells-fidelity.test.ts).
+    const fromDefault = {
+      households: await contentDigest(db, tables.households, REGISTRY_HOUSEHOLDS_SCHEMA, "kab_kode = '3673'"),
+      receipts: await contentDigest(db, tables.receipts, PROGRAMME_RECEIPTS_SCHEMA, "kab_kode = '3673'")
+    };
     const fromCity = await withDuckDB(async (c) => {
       const t = await generateSynthetic(c, { scale: "kota_serang", seed: DEFAULT_SEED, inputs });
-      return contentDigest(c, t.households, REGISTRY_HOUSEHOLDS_SCHEMA);
+      return { households: await contentDigest(c, t.households, REGISTRY_HOUSEHOLDS_SCHEMA), receipts: await contentDigest(c, t.receipts, PROGRAMME_RECEIPTS_SCHEMA) };
     });
-    expect(fromCity).toBe(fromDefault);
+    expect(fromCity).toEqual(fromDefault);
   });
 
   it("rejects a seed that is not a non-negative 32-bit integer", async () => {

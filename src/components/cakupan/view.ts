@@ -72,8 +72,8 @@ export interface MapInput {
   readonly kab: Wilayah;
   /** Kab/kota and kecamatan boundaries of the province (object `kecamatan`, property `kab_kode`). */
   readonly kecamatan: TopologyLike;
-  /** Desa/kelurahan boundaries (object `kelurahan`, property `kec_kode`) of the kab/kota that have them. */
-  readonly villages: TopologyLike;
+  /** The kab/kota's desa/kelurahan map (object `kelurahan`, property `kec_kode`; desa-map.ts), needed only for a kecamatan. */
+  readonly villages: TopologyLike | null;
   readonly width: number;
 }
 
@@ -82,7 +82,9 @@ function mapLayer(input: MapInput): { topology: TopologyLike; objectName: string
   const { filter } = input;
   const layer = filter.kec === null
     ? { topology: filterTopology(input.kecamatan, "kecamatan", "kab_kode", filter.kab), objectName: "kecamatan", level: "kecamatan" }
+    : input.villages === null ? null
     : { topology: filterTopology(input.villages, "kelurahan", "kec_kode", filter.kec), objectName: "kelurahan", level: input.kab.villageNoun };
+  if (layer === null) return null;
   return (layer.topology.objects[layer.objectName]?.geometries ?? []).length > 0 ? layer : null;
 }
 

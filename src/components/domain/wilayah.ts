@@ -75,6 +75,15 @@ export function partitionTable(family: RegistryFamily, kab: string): string {
   return `${family}_${kab}`;
 }
 
+/**
+ * The desa/kelurahan map of a kab/kota the registry holds, published beside its partition tables
+ * (`data/batas-desa-<kode>.json`, from src/data/batas-desa-[kab].json.ts).
+ */
+export function desaMapFile(kab: string): string {
+  if (!/^\d{4}$/.test(kab)) throw new Error(`not a kab/kota code: ${kab}`);
+  return `batas-desa-${kab}.json`;
+}
+
 /** Every partition table of one kab/kota. */
 export function partitionTables(kab: string): string[] {
   return REGISTRY_FAMILIES.map((family) => partitionTable(family, kab));

@@ -32,7 +32,7 @@ describe("registry partitions", () => {
     expect(() => readPartitions(file)).toThrow(/not a list of kab\/kota codes/);
   });
 
-  it("gives Framework one path per partition table of a throw-away kab/kota", async () => {
+  it("gives Framework one path per partition table and the desa map of a throw-away kab/kota", async () => {
     const tmp = makeTempDir("partitions");
     temps.push(tmp);
     writeFileSync(path.join(tmp.dir, "registry_partitions.json"), JSON.stringify(["3699"]));
@@ -41,6 +41,11 @@ describe("registry partitions", () => {
     const config = (await import("../../../../observablehq.config.js")).default as { dynamicPaths(): AsyncIterable<string> };
     const paths: string[] = [];
     for await (const p of config.dynamicPaths()) paths.push(p);
-    expect(paths).toEqual(["/data/registry_cells_3699.parquet", "/data/registry_cell_programmes_3699.parquet", "/data/registry_cell_pairs_3699.parquet"]);
+    expect(paths).toEqual([
+      "/data/registry_cells_3699.parquet",
+      "/data/registry_cell_programmes_3699.parquet",
+      "/data/registry_cell_pairs_3699.parquet",
+      "/data/batas-desa-3699.json"
+    ]);
   });
 });

@@ -1,9 +1,16 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { isRegionFailure, regionKey, type RegionInput } from "../../../../loaders/registry/region-match.js";
+import { isRegionFailure, loadRegions, REGION_ALIASES, RegionIndex, regionKey, type RegionInput } from "../../../../loaders/registry/region-match.js";
 import { makeTempDir } from "../../../support/tmp.js";
 import { checkPath, fakeKk, fakeNik, regionIndex, writeTemp } from "./support.js";
 
 const input = (parts: Partial<RegionInput>): RegionInput => ({ kelCode: "", kecCode: "", kabKota: "", kecName: "", kelName: "", ...parts });
+
+/** The reference list without the desa/kelurahan of one kab/kota: a region list that does not reach desa level there. */
+async function indexWithoutKelurahanOf(kab: string): Promise<RegionIndex> {
+  const regions = await loadRegions();
+  const kecamatan = new Set(regions.filter((r) => r.level === "kecamatan" && r.parent === kab).map((r) => r.kode));
+  return new RegionIndex(regions.filter((r) => !(r.level === "kelurahan" && kecamatan.has(r.parent!))), REGION_ALIASES);
+}
 
 describe("region names and codes", () => {
   it("normalises case, punctuation, spaces and Kel./Kec. prefixes", () => {
@@ -25,7 +32,13 @@ describe("region names and codes", () => {
   });
 
   it("keeps a kelurahan code unverified where no kelurahan list exists", async () => {
-    expect((await regionIndex()).match(input({ kelCode: "3603172001" }))).toMatchObject({ kel: "3603172001", kec: "360317", kelUnverified: true });
+    const partial = await indexWithoutKelurahanOf("3603");
+    expect(partial.match(input({ kelCode: "3603172001" }))).toMatchObject({ kel: "3603172001", kec: "360317", kelUnverified: true });
+    // The reference list holds every desa/kelurahan of Banten: there the same code is checked, and unknown.
+    const full = await regionIndex();
+    expect(full.match(input({ kelCode: "3603172003" }))).toMatchObject({ kel: "3603172003", kec: "360317", how: "code" });
+    const unknown = full.match(input({ kelCode: "3603172001" }));
+    expect(isRegionFailure(unknown) && unknown.code).toBe("REGION_UNKNOWN");
   });
 
   it("reports a kecamatan name found in two kab/kota as ambiguous unless something tells them apart", async () => {
@@ -64,7 +77,8 @@ describe("region matching in a file", () => {
       `${fakeNik({ serial: 9992 })};${fakeKk({ serial: 9992 })};Kota Serang;Cipocok;Dalung;1`,
       `${fakeNik({ serial: 9993, kec: "360317" })};${fakeKk({ serial: 9993, kec: "360317" })};Kab. Tangerang;Curug;Kadu;2`
     ].join("\n");
-    const report = await checkPath(writeTemp(temp, "wilayah.csv", text));
+    // Kab. Tangerang without its desa list, so "Kadu" (Kec. Curug) cannot be verified there.
+    const report = await checkPath(writeTemp(temp, "wilayah.csv", text), { regions: await indexWithoutKelurahanOf("3603") });
     expect(report).toMatchObject({ rows: 3, accepted: 3 });
     const notes = report.issues.filter((i) => i.code === "REGION_NAME_MATCHED" || i.code === "REGION_KELURAHAN_UNVERIFIED");
     expect(notes.map((n) => [n.code, n.column])).toEqual(

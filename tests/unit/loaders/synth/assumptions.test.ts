@@ -16,7 +16,7 @@ describe("assumptions", () => {
 
   it("every structural assumption says whether it is an assumption or a derivation", () => {
     for (const [key, text] of Object.entries(STRUCTURAL_ASSUMPTIONS)) expect(text, key).toMatch(/asumsi|turunan/i);
-    expect(STRUCTURAL_ASSUMPTIONS.kabSerangByDesaCount).toMatch(/^Asumsi/);
+    expect(STRUCTURAL_ASSUMPTIONS.kecamatanByDesaCount).toMatch(/^Asumsi/);
   });
 
   it("the README lists every assumption by name", async () => {
