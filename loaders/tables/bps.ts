@@ -9,7 +9,7 @@ import { readApiRows } from "../bps/api-rows.js";
 import { mergePoverty } from "../bps/merge.js";
 import { API_ROWS_FILE, BPS_CACHE_DIR, BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
 import { readExtremeSnapshot, readTargets } from "../bps/snapshot.js";
-import { snapshotWithImports } from "../bps/import.js";
+import { snapshotWithImports } from "../bps/import-record.js";
 
 const REGION_KODE = "Kode wilayah Kemendagri tanpa titik: 00 Indonesia, 36 Banten, 3601–3674 kabupaten/kota";
 

@@ -7,7 +7,7 @@ import type { TableSchema } from "../lib/schema.js";
 import { readLineAnchors } from "../bps/lines.js";
 import { BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
 import { readExtremeSnapshot } from "../bps/snapshot.js";
-import { snapshotWithImports } from "../bps/import.js";
+import { snapshotWithImports } from "../bps/import-record.js";
 import type { PovertyRow } from "../bps/rows.js";
 import { calibrateByYear, ExtremeModel, SERIES_LABEL_ID, type CalibratedModel, type LineSeriesCode } from "../../src/components/domain/model/extreme-model.js";
 import { TAIL_MODEL_LABEL } from "../../src/components/domain/model/tail.js";
