@@ -24,7 +24,7 @@ async function main(): Promise<number> {
         const imported = await runBpsImport(args.slice(1));
         // A refused file (exit 1) does not undo the others: rebuild unless nothing could be recorded.
         if (imported === 2 || args.includes("--dry-run")) return imported;
-        for (const name of ["bps_poverty", "poverty_lines", "extreme_estimates", "extreme_validation", "extreme_calibration", "catalog"]) await buildTable(name);
+        for (const name of ["bps_poverty", "poverty_lines", "extreme_estimates", "extreme_validation", "extreme_calibration", "extreme_model_comparison", "catalog"]) await buildTable(name);
         return imported;
       }
       const code = await runBpsCommand(args);

@@ -5,6 +5,7 @@
 import { formatNumber } from "../../core/format.js";
 import { fitLogLinear, predictAt, slopeInterval, checkLevel, type LogLinearFit, type Prediction } from "./log-linear.js";
 import { selectWindow, SeriesInputError, type ExcludedPoint, type SeriesPoint, type WindowOptions } from "./series-window.js";
+import { CURRENT_LINE_FIRST_YEAR, LINE_PERIOD_TEXT_ID } from "./line-series.js";
 
 export { fitLogLinear, predictAt, slopeInterval, logAt } from "./log-linear.js";
 export type { LogLinearFit, Prediction, YearValue } from "./log-linear.js";
@@ -41,13 +42,12 @@ export const ZERO_TARGET_FLOOR = {
 } as const;
 
 /**
- * BPS moved extreme poverty from the US$1.90 (PPP 2011) line to US$2.15 (PPP 2017) from the
- * September 2024 round; for annual March series the first new-line year is 2025. Pass as
- * `breakYears` so a trend never spans the two lines.
+ * The first annual (March) round on the current extreme-poverty line (line-series.ts states the
+ * periods): pass as `breakYears` so a trend never spans the two lines.
  */
 export const EXTREME_POVERTY_LINE_BREAK = {
-  year: 2025,
-  note: "Mulai 2025 (Maret) BPS memakai garis kemiskinan ekstrem US$2,15 PPP 2017, sebelumnya US$1,90 PPP 2011; angka kedua garis tidak sebanding."
+  year: CURRENT_LINE_FIRST_YEAR,
+  note: `${LINE_PERIOD_TEXT_ID}`
 } as const;
 
 // ---------------------------------------------------------------------------------------------
