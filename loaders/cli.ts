@@ -5,7 +5,8 @@ import { runBpsCommand } from "./bps/command.js";
 import { runBpsImport } from "./bps/import.js";
 import { PseudonymKeyError } from "./lib/pseudonym.js";
 import { runValidateCommand } from "./registry/validate-command.js";
-import { MICRODATA_TABLES, buildMicrodata } from "./tables/registry.js";
+import { REJECTIONS_TABLE, buildMicrodata } from "./tables/registry.js";
+import { partitionTableNames, readPartitions } from "./registry/partitions.js";
 import { withDuckDB } from "./lib/duck.js";
 
 const [command = "build", ...args] = process.argv.slice(2);
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
       const started = performance.now();
       await withDuckDB((c) => buildMicrodata(c, (line) => console.log(`  ${line}`)));
       await buildTable("catalog");
-      console.log(`${MICRODATA_TABLES.join(", ")} dibangun dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(`${[...partitionTableNames(readPartitions() ?? []), REJECTIONS_TABLE].join(", ")} dibangun dalam ${((performance.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     }
     default:

@@ -3,8 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { parseCsv } from "../lib/csv.js";
 
-export const FUNDERS = ["pusat", "provinsi", "kota", "kabupaten", "csr", "baznas"] as const;
-export type Funder = (typeof FUNDERS)[number];
+import { FUNDERS, isFunder, type Funder } from "../../src/components/domain/programmes.js";
 
 export interface ReceiptManifestEntry {
   readonly file: string;
@@ -57,7 +56,7 @@ export function parseReceiptManifest(text: string): ReceiptManifest {
     const errors: string[] = [];
     if (file === "") errors.push("nama berkas kosong");
     if (!PROGRAMME_CODE.test(programmeCode)) errors.push("programme_code kosong atau berisi karakter tidak sah");
-    if (!(FUNDERS as readonly string[]).includes(funder)) errors.push(`funder harus salah satu dari ${FUNDERS.join(", ")}`);
+    if (!isFunder(funder)) errors.push(`funder harus salah satu dari ${FUNDERS.join(", ")}`);
     if (!PERIOD.test(period)) errors.push("period harus YYYY atau YYYY-MM");
     if (kab !== "" && !KAB_KODE.test(kab)) errors.push("kab_kode harus 4 digit");
     if (entries.has(file)) errors.push("berkas sudah disebut pada baris lain");

@@ -7,13 +7,8 @@ import { REFERENCE_DIR } from "../lib/paths.js";
 
 export const PROGRAMMES_DIR = path.join(REFERENCE_DIR, "programmes");
 
-export const FUNDERS = ["pusat", "provinsi", "kota", "kabupaten", "csr", "baznas"] as const;
-export type Funder = (typeof FUNDERS)[number];
-/** The three strategies of Inpres 4/2022. */
-export const STRATEGIES = ["kurangi_beban", "tingkatkan_pendapatan", "kurangi_kantong"] as const;
-export type Strategy = (typeof STRATEGIES)[number];
-export const EFFECTS = ["transfer", "graduation", "housing", "health_cover"] as const;
-export type Effect = (typeof EFFECTS)[number];
+export { EFFECTS, FUNDERS, STRATEGIES, type Effect, type Funder, type Strategy } from "../../src/components/domain/programmes.js";
+import { EFFECTS, FUNDERS, STRATEGIES, type Effect, type Funder, type Strategy } from "../../src/components/domain/programmes.js";
 export const OVERLAP_RULES = ["allowed", "duplicate"] as const;
 export type OverlapRuleKind = (typeof OVERLAP_RULES)[number];
 export const ALLOCATION_STATUSES = ["realisasi", "rencana", "usulan"] as const;

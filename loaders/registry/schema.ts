@@ -2,10 +2,6 @@
 // emit exactly these, so every page and model works the same on either.
 import type { TableSchema } from "../lib/schema.js";
 
-/** Kab/kota partitions of registry and receipts (a page loads only the regions it shows). */
-export const PARTITIONS = ["3673", "3604"] as const;
-export type PartitionKode = (typeof PARTITIONS)[number];
-
 export const REGISTRY_HOUSEHOLDS_SCHEMA: TableSchema = {
   name: "registry_households",
   version: 1,

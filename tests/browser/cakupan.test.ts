@@ -28,7 +28,7 @@ describe.skipIf(!chromiumAvailable())("/cakupan", () => {
     const [all] = await sql<{ target: bigint; untouched: bigint }>(
       `SELECT sum(households) FILTER (on_target_list) AS target, sum(households - hh_any_programme) FILTER (on_target_list) AS untouched FROM '${cells}'`
     );
-    const { page, problems } = await open(built.browser, `${built.site.url}/cakupan`);
+    const { page, problems } = await open(built.browser, `${built.site.url}/cakupan?wilayah=3673`);
     expect(await kpi(page, "target")).toBe(formatCount(Number(all!.target), "KK"));
     expect(await kpi(page, "untouched")).toBe(formatCount(Number(all!.untouched), "KK"));
     // The source line names the cells and says they are synthetic.

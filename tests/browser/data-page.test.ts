@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)("/data", () => {
     const large = tables.filter((t) => t.rows > MAX_ROWS_DOWNLOADED);
     for (const table of large) {
       const buttons = page.locator(`#catalog tr[data-table="${table.name}"] button[data-format]`);
-      expect(await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute("data-format")))).toEqual(["csv", "xlsx"]);
+      expect(await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute("data-format")))).toEqual(["csv", "csv-analisis", "xlsx"]);
     }
     const small = tables.filter((t) => t.rows <= MAX_ROWS_DOWNLOADED);
     expect(small.length).toBeGreaterThan(5);
@@ -60,6 +60,16 @@ describe.skipIf(!hasChromium)("/data", () => {
       const text = readFileSync((await csv.path())!, "utf8");
       const lines = text.replace(/^\uFEFF/, "").split("\r\n").filter((l) => l !== "");
       expect(lines.length - 1, `${table.name} CSV rows`).toBe(table.rows);
+      // The analysis CSV: same rows, "," between fields, decimal points (the Excel CSV writes decimal commas).
+      const [analysis] = await Promise.all([tablePage.waitForEvent("download", { timeout: 90_000 }), row.locator('button[data-format="csv-analisis"]').click()]);
+      expect(analysis.suggestedFilename(), table.name).toBe(exportFileName(`${exportStem({ name: table.name, synthetic })}-analisis`, "csv"));
+      const machine = readFileSync((await analysis.path())!, "utf8");
+      expect(machine.startsWith("\uFEFF")).toBe(false);
+      expect(machine.split("\r\n").filter((l) => l !== "").length - 1, `${table.name} analysis CSV rows`).toBe(table.rows);
+      if (table.name === "bps_poverty") {
+        expect(text).toMatch(/;\d+,\d+;/); // e.g. a P0 of 5,51 read as a number by Excel in Indonesian
+        expect(machine).toMatch(/,\d+\.\d+,/);
+      }
 
       const [xlsx] = await Promise.all([tablePage.waitForEvent("download", { timeout: 90_000 }), row.locator('button[data-format="xlsx"]').click()]);
       const book = new ExcelJS.Workbook();

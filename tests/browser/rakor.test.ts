@@ -35,7 +35,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
       `SELECT sum(p.households) AS households FROM '${distTable("registry_cell_pairs_3673")}' p
        JOIN '${distTable("overlap_rules")}' r ON r.programme_a = p.programme_a AND r.programme_b = p.programme_b AND r.rule = 'duplicate'`
     );
-    const { page, problems } = await open(built.browser, `${built.site.url}/rakor`);
+    const { page, problems } = await open(built.browser, `${built.site.url}/rakor?wilayah=3673`);
     expect(await kpi(page, "overlap")).toBe(formatCount(Number(overlap!.households), "KK"));
     const rows = await page.locator("#overlap-table tbody tr").count();
     expect(rows).toBeGreaterThan(0);
@@ -69,10 +69,20 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
 
   it("keeps an action across a reload and reports a corrupt store without dropping it", async () => {
     const context = await built.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, problems } = await open(context, `${built.site.url}/rakor`);
+    const { page, problems } = await open(context, `${built.site.url}/rakor?wilayah=3673`);
     await page.locator("#overlap-table tbody tr").first().getByRole("button", { name: "+ Tindak lanjut" }).click();
     expect(await page.inputValue('#action-form [name="subject"]')).toContain("Tumpang tindih");
+    expect(await page.inputValue('#action-form [name="area"]')).toBe("Kota Serang"); // the wilayah comes with the subject
     await page.fill('#action-form [name="assignee"]', "Dinsos Kota Serang");
+    // A five-digit year typed into the date field is refused with a sentence, and nothing is added.
+    await page.$eval('#action-form [name="due"]', (input) => {
+      (input as HTMLInputElement).value = "20266-01-05"; // what Chromium keeps when a sixth year digit is typed
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect(await page.inputValue('#action-form [name="due"]')).toBe("20266-01-05");
+    await page.click('#action-form button[type="submit"]');
+    expect(await page.locator("#action-form-problem").innerText()).toContain("tenggat");
+    expect(await page.locator("#action-table").count()).toBe(0);
     await page.fill('#action-form [name="due"]', "2026-12-31");
     await page.click('#action-form button[type="submit"]');
     await page.waitForSelector("#action-table tbody tr");
@@ -83,16 +93,30 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
     await page.close();
 
     // Reopened in a new tab of the same browser profile.
-    const again = await open(context, `${built.site.url}/rakor`);
+    const again = await open(context, `${built.site.url}/rakor?wilayah=3673`);
     const row = again.page.locator("#action-table tbody tr");
     expect(await row.count()).toBe(1);
     expect(await row.first().innerText()).toContain("Dinsos Kota Serang");
     expect(await row.first().innerText()).toContain("31 Des 2026");
     expectClean(again.problems);
 
+    // One bad item in the store (a five-digit year): the good item stays, the bad one is set aside and offered for download.
+    await again.page.evaluate((key) => {
+      const stored = JSON.parse(localStorage.getItem(key)!) as { items: Record<string, unknown>[] };
+      stored.items.push({ ...stored.items[0], id: "a-rusak", subject: "Butir rusak", due: "20266-01-05" });
+      localStorage.setItem(key, JSON.stringify(stored));
+    }, ACTION_STORE_KEY);
+    await again.page.reload();
+    await ready(again.page);
+    expect(await again.page.locator("#action-table tbody tr").count()).toBe(1);
+    expect(await again.page.locator("#action-table").innerText()).toContain("Dinsos Kota Serang");
+    expect(await again.page.locator("#action-set-aside").innerText()).toContain("1 butir tindak lanjut tersimpan disisihkan");
+    const [setAside] = await Promise.all([again.page.waitForEvent("download"), again.page.click("#action-set-aside-download")]);
+    expect(setAside.suggestedFilename()).toBe("tindak-lanjut-disisihkan.json");
+
     await again.page.evaluate((key) => localStorage.setItem(key, "{rusak"), ACTION_STORE_KEY);
     await again.page.close();
-    const corrupt = await open(context, `${built.site.url}/rakor`);
+    const corrupt = await open(context, `${built.site.url}/rakor?wilayah=3673`);
     expect(await corrupt.page.locator("#action-store-corrupt").innerText()).toContain("tidak dapat dibaca");
     expect(await corrupt.page.evaluate((key) => localStorage.getItem(key), ACTION_STORE_KEY)).toBe("{rusak");
     expectClean(corrupt.problems);
@@ -100,7 +124,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
   });
 
   it("enters and leaves meeting mode with one topic per screen and keyboard navigation", async () => {
-    const { page, problems } = await open(built.browser, `${built.site.url}/rakor`, 1280, 720);
+    const { page, problems } = await open(built.browser, `${built.site.url}/rakor?wilayah=3673`, 1280, 720);
     await page.click("#meeting-enter");
     expect(await page.evaluate(() => document.body.classList.contains("ts-meeting"))).toBe(true);
     const visible = () => page.evaluate(() => [...document.querySelectorAll("section.ts-topic")].filter((s) => (s as HTMLElement).offsetParent !== null).map((s) => s.id));
@@ -121,7 +145,7 @@ describe.skipIf(!chromiumAvailable())("/rakor", () => {
   });
 
   it("has no horizontal scroll at 390 px", async () => {
-    const { page, problems } = await open(built.browser, `${built.site.url}/rakor`, 390, 844);
+    const { page, problems } = await open(built.browser, `${built.site.url}/rakor?wilayah=3673`, 390, 844);
     const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(scroll).toBeLessThanOrEqual(inner!);
     expectClean(problems);

@@ -36,7 +36,7 @@ describe.skipIf(!chromiumAvailable())("scenario planner in the browser", () => {
   it("shows the registry figure, reacts to a Kasemen sembako budget, and keeps the scenario in the URL", { timeout: 240_000 }, async () => {
     const page = await built.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = await watchPage(page, built.site.url);
-    await page.goto(`${built.site.url}/skenario`);
+    await page.goto(`${built.site.url}/skenario?kab=3673`);
     await metric(page, "poor_persons", 0).waitFor({ timeout: 120_000 });
 
     // 2025 extreme-poor persons: Σ persons × share of the band below the line, independently in native DuckDB.

@@ -106,8 +106,9 @@ describe("cell flags", () => {
   it("lists the same flags as the published schema", () => {
     expect([...CELL_FLAGS]).toEqual([...LOADER_FLAGS]);
   });
-  it("refuses a kab/kota without published cells", () => {
-    expect(() => cellTables("3601" as never)).toThrow(/no registry cells/);
+  it("refuses anything but a kab/kota code as a partition (it becomes a table name)", () => {
+    expect(() => cellTables("3673; DROP TABLE regions")).toThrow(/not a kab\/kota code/);
+    expect(cellTables("3601").cells.text).toBe('"registry_cells_3601"');
   });
 });
 

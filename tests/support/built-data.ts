@@ -1,18 +1,26 @@
 // What browser tests compare a page against: the published Parquet files of the built site, read
 // with native DuckDB, and the page's own problems (external or failed requests, console errors).
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { queryRows, withDuckDB } from "../../loaders/lib/duck.js";
 import { ROOT } from "../../loaders/lib/paths.js";
 import type { PageProblems } from "./browser.js";
 
-/** The published file of a table (dist/_file/data/<name>.<hash>.parquet). */
+/** Where the built site keeps fixed tables (content-hashed names) and registry partitions (plain names). */
+export const DIST_HASHED_DATA = path.join(ROOT, "dist/_file/data");
+export const DIST_PARTITION_DATA = path.join(ROOT, "dist/data");
+
+/** Every published Parquet file of the built site. */
+export function distParquetFiles(): string[] {
+  return [DIST_HASHED_DATA, DIST_PARTITION_DATA].flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".parquet")).map((f) => path.join(dir, f)) : []));
+}
+
+/** The published file of a table: dist/_file/data/<name>.<hash>.parquet, or dist/data/<name>.parquet for a registry partition. */
 export function distTable(name: string): string {
-  const dir = path.join(ROOT, "dist/_file/data");
-  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".parquet"));
+  const file = distParquetFiles().find((f) => path.basename(f) === `${name}.parquet` || (path.basename(f).startsWith(`${name}.`) && path.dirname(f) === DIST_HASHED_DATA));
   if (!file) throw new Error(`${name} is not in dist/`);
-  return path.join(dir, file);
+  return file;
 }
 
 /** Rows of a query run with native DuckDB (independently of the page's duckdb-wasm). */

@@ -24,14 +24,10 @@
 //   `undetailed_households` and is left out of EE/IE. A programme without eligible_desil_max has no
 //   EE/IE (NULL), not 0%.
 import { ident, join, sql, type SqlQuery } from "../core/sql.js";
+import { partitionTable } from "../domain/wilayah.js";
 
-/** Kab/kota whose registry cells are published. */
-export const CELL_KABS = ["3673", "3604"] as const;
-export type CellKab = (typeof CELL_KABS)[number];
-
-export function isCellKab(value: string | null | undefined): value is CellKab {
-  return (CELL_KABS as readonly string[]).includes(value ?? "");
-}
+/** A kab/kota code (which ones have published cells is in the catalogue, see core/catalog.ts). */
+export type CellKab = string;
 
 /** Vulnerability flags counted per cell, in the order of loaders/registry/cells-schema.ts (a unit test keeps them equal). */
 export const CELL_FLAGS = ["disability", "elderly", "out_of_school_child", "unfit_house", "no_health_insurance", "female_head"] as const;
@@ -44,21 +40,6 @@ export const FLAG_LABEL_ID: Readonly<Record<CellFlag, string>> = {
   unfit_house: "Rumah tidak layak huni",
   no_health_insurance: "Tanpa jaminan kesehatan",
   female_head: "Kepala keluarga perempuan"
-};
-
-export const STRATEGY_LABEL_ID: Readonly<Record<string, string>> = {
-  kurangi_beban: "Mengurangi beban pengeluaran",
-  tingkatkan_pendapatan: "Meningkatkan pendapatan",
-  kurangi_kantong: "Menghapus kantong kemiskinan"
-};
-
-export const FUNDER_LABEL_ID: Readonly<Record<string, string>> = {
-  pusat: "Pusat",
-  provinsi: "Provinsi",
-  kota: "Kota",
-  kabupaten: "Kabupaten",
-  csr: "CSR",
-  baznas: "BAZNAS"
 };
 
 /** Label of an area row whose code is NULL. */
@@ -74,9 +55,13 @@ export interface CoverageFilter {
   readonly strategy: string | null;
 }
 
+/** The registry partition tables of a kab/kota; the code is checked to be one (never SQL text). */
 export function cellTables(kab: CellKab): { cells: SqlQuery; programmes: SqlQuery; pairs: SqlQuery } {
-  if (!isCellKab(kab)) throw new TypeError(`no registry cells for ${String(kab)}`);
-  return { cells: ident(`registry_cells_${kab}`), programmes: ident(`registry_cell_programmes_${kab}`), pairs: ident(`registry_cell_pairs_${kab}`) };
+  return {
+    cells: ident(partitionTable("registry_cells", kab)),
+    programmes: ident(partitionTable("registry_cell_programmes", kab)),
+    pairs: ident(partitionTable("registry_cell_pairs", kab))
+  };
 }
 
 /** The programmes a filter selects (code, name, funder, strategy, eligible_desil_max). */

@@ -1,5 +1,7 @@
 // The pieces of /cakupan: KPI cards, maps, area table with drill-down, EE/IE table, untouched by
 // flag, allocation versus need. Queries are in queries.ts; charts in charts/.
+import type { Wilayah } from "../domain/wilayah.js";
+import { funderLabel, strategyLabel } from "../domain/programmes.js";
 import { allocationChartSpec } from "../charts/allocation.js";
 import type { TopologyLike } from "../charts/choropleth.js";
 import { filterTopology, labelledChoroplethSpec } from "../charts/coverage-map.js";
@@ -9,8 +11,6 @@ import { formatCount, formatNumber, formatPercent } from "../core/format.js";
 import {
   CELL_FLAGS,
   FLAG_LABEL_ID,
-  FUNDER_LABEL_ID,
-  STRATEGY_LABEL_ID,
   type AllocationRow,
   type CoverageFilter,
   type CoverageRow,
@@ -60,20 +60,22 @@ export function coverageKpis(rows: readonly CoverageRow[], filtered: boolean): H
 export interface MapInput {
   readonly filter: CoverageFilter;
   readonly rows: readonly CoverageRow[];
-  readonly kotaSerang: TopologyLike;
-  readonly banten: TopologyLike;
+  /** The kab/kota shown (names the missing-boundary message). */
+  readonly kab: Wilayah;
+  /** Kab/kota and kecamatan boundaries of the province (object `kecamatan`, property `kab_kode`). */
+  readonly kecamatan: TopologyLike;
+  /** Desa/kelurahan boundaries (object `kelurahan`, property `kec_kode`) of the kab/kota that have them. */
+  readonly villages: TopologyLike;
   readonly width: number;
 }
 
-/** Topology and object for the filter's level, or null when boundaries are not available. */
+/** Topology and object for the filter's level, or null when no boundary of that level covers the area. */
 function mapLayer(input: MapInput): { topology: TopologyLike; objectName: string; level: string } | null {
   const { filter } = input;
-  if (filter.kec === null) {
-    if (filter.kab === "3673") return { topology: input.kotaSerang, objectName: "kecamatan", level: "kecamatan" };
-    return { topology: filterTopology(input.banten, "kecamatan", "kab_kode", filter.kab), objectName: "kecamatan", level: "kecamatan" };
-  }
-  if (filter.kab === "3673") return { topology: filterTopology(input.kotaSerang, "kelurahan", "kec_kode", filter.kec), objectName: "kelurahan", level: "kelurahan" };
-  return null;
+  const layer = filter.kec === null
+    ? { topology: filterTopology(input.kecamatan, "kecamatan", "kab_kode", filter.kab), objectName: "kecamatan", level: "kecamatan" }
+    : { topology: filterTopology(input.villages, "kelurahan", "kec_kode", filter.kec), objectName: "kelurahan", level: input.kab.villageNoun };
+  return (layer.topology.objects[layer.objectName]?.geometries ?? []).length > 0 ? layer : null;
 }
 
 /** Two choropleths (coverage %, untouched households) with names on the map and the boundary attribution. */
@@ -81,7 +83,7 @@ export async function coverageMaps(input: MapInput): Promise<HTMLElement> {
   const layer = mapLayer(input);
   const box = el("div", { id: "coverage-maps" });
   if (!layer) {
-    box.append(el("p", { class: "ts-empty" }, "Batas desa/kelurahan Kabupaten Serang belum tersedia dalam paket peta; angka per desa ada pada tabel di bawah."));
+    box.append(el("p", { class: "ts-empty" }, `Batas ${input.kab.villageNoun} ${input.kab.nama} belum tersedia dalam paket peta; angka per ${input.kab.villageNoun} ada pada tabel di bawah.`));
     return box;
   }
   const areas = input.rows.filter((r) => r.kode !== null);
@@ -196,7 +198,7 @@ export const STRATEGY_COLUMNS: TableColumn<StrategyView>[] = [
   { key: "coverage_hi_pct", header: "Cakupan, batas atas (%)", format: "pct" }
 ];
 export function strategyRows(rows: readonly StrategyCoverageRow[]): StrategyView[] {
-  return rows.map((r) => ({ ...r, label: STRATEGY_LABEL_ID[r.strategy] ?? r.strategy }));
+  return rows.map((r) => ({ ...r, label: strategyLabel(r.strategy) }));
 }
 
 type ErrorView = ErrorRow & { funder_label: string; band: string };
@@ -216,7 +218,7 @@ export function errorRows(rows: readonly ErrorRow[]): ErrorView[] {
     .filter((r) => r.is_total)
     .map((r) => ({
       ...r,
-      funder_label: FUNDER_LABEL_ID[r.funder] ?? r.funder,
+      funder_label: funderLabel(r.funder),
       band: r.eligible_desil_max === null ? "batas tidak ditetapkan" : r.eligible_desil_max === 1 ? "desil 1" : `desil 1–${r.eligible_desil_max}`
     }));
 }

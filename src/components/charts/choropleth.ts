@@ -1,5 +1,5 @@
 // Map of one value per area (kab/kota, kecamatan, kelurahan) from an inline TopoJSON object.
-// Areas join on `properties.kode`: Kemendagri codes as strings ("3673", "367305"), never numbers,
+// Areas join on `properties.kode`: Kemendagri codes as strings (3673, 367305), never numbers,
 // because leading digits matter and a numeric join fails silently. Areas without a value stay grey
 // and get their own legend entry, so "no data" is never read as "low".
 //
@@ -18,7 +18,7 @@ export interface TopologyLike {
 }
 
 export interface ChoroplethValue {
-  /** Kemendagri code without dots, as a string ("3673"). */
+  /** Kemendagri code without dots, as a string (e.g. 3673). */
   readonly kode: string;
   readonly value: number | null;
   /** Tooltip text for the value; default the value with its unit ("5,51%"). */

@@ -106,10 +106,15 @@ export class Database {
   private readonly loaded = new Map<string, Promise<void>>();
   private readonly reusable = new Map<string, Promise<PreparedStatementLike>>();
 
+  /**
+   * `resolve` names a source for a table not registered beforehand (a registry partition of a
+   * kab/kota the page learns about at run time); it is asked once per unknown name.
+   */
   constructor(
     private readonly connection: ConnectionLike,
     private readonly decode: ParquetToIpc,
-    sources: Iterable<TableSource> = []
+    sources: Iterable<TableSource> = [],
+    private readonly resolve: (name: string) => TableSource | undefined = () => undefined
   ) {
     for (const source of sources) this.register(source);
   }
@@ -128,7 +133,11 @@ export class Database {
   /** Loads a registered table once; concurrent callers share the same load. */
   ensureTable(name: string): Promise<void> {
     const key = name.toLowerCase();
-    const source = this.sources.get(key);
+    let source = this.sources.get(key);
+    if (!source && !this.loaded.has(key)) {
+      source = this.resolve(name);
+      if (source) this.sources.set(key, source);
+    }
     if (!source) return Promise.resolve(); // not ours: a CTE, a table created in SQL, or a typo DuckDB will report
     let pending = this.loaded.get(key);
     if (!pending) {

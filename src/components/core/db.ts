@@ -3,7 +3,7 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import initParquet, { readParquet } from "parquet-wasm";
 import { Database, SESSION_SETTINGS, type ConnectionLike, type TableSource } from "./database.js";
-import { TABLE_URLS, publishedTables, urlSource } from "./tables.js";
+import { partitionSource, publishedTables, tableUrl, urlSource } from "./tables.js";
 export { urlSource } from "./tables.js";
 
 export { sql, ident, list, join } from "./sql.js";
@@ -40,7 +40,10 @@ async function open(): Promise<Database> {
   await connection.query(SESSION_SETTINGS);
   await parquetReady;
   performance.mark("db:ready");
-  return new Database(connection as unknown as ConnectionLike, decodeParquet, publishedTables().map(withPrefetch));
+  return new Database(connection as unknown as ConnectionLike, decodeParquet, publishedTables().map(withPrefetch), (name) => {
+    const source = partitionSource(name);
+    return source && withPrefetch(source);
+  });
 }
 
 /** Downloads started by prefetchTables(), taken (once) by the table's first load. */
@@ -52,7 +55,7 @@ const prefetched = new Map<string, Promise<Uint8Array>>();
  */
 export function prefetchTables(names: readonly string[]): void {
   for (const name of names) {
-    const url = TABLE_URLS[name];
+    const url = tableUrl(name);
     if (url === undefined || prefetched.has(name)) continue;
     const pending = urlSource(name, url).load();
     pending.catch(() => prefetched.delete(name)); // a failed prefetch is retried by the normal load

@@ -1,6 +1,10 @@
 // Table exports shared by every page: CSV (formula injection neutralised) and formatted XLSX with a
 // sheet of sources and dates. Pure builders (testable in Node) plus one download helper for the browser.
 import ExcelJS from "exceljs/dist/exceljs.min.js";
+import { formatPlainNumber } from "./format.js";
+import { CSV_DIALECTS as DIALECTS, type CsvDialect, type CsvDialectRules } from "./csv-dialect.js";
+
+export type { CsvDialect } from "./csv-dialect.js";
 
 export type ColumnFormat = "text" | "int" | "number" | "rp" | "pct" | "date";
 
@@ -46,12 +50,12 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function cellText(value: unknown): string {
+function cellText(value: unknown, dialect: CsvDialectRules): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "number") return formatPlainNumber(value, dialect.decimal);
   if (typeof value === "bigint") return value.toString();
-  if (typeof value === "boolean") return value ? "Ya" : "Tidak";
+  if (typeof value === "boolean") return value ? dialect.yes : dialect.no;
   return neutraliseFormula(String(value));
 }
 
@@ -59,15 +63,12 @@ function csvField(text: string, delimiter: string): string {
   return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/**
- * CSV with a header row, numbers in plain notation (a dot as decimal separator, no grouping) so any
- * program reads them back exactly. The delimiter defaults to ";" which Excel in an Indonesian locale
- * opens in columns; the byte-order mark makes it read the file as UTF-8.
- */
-export function toCsv(sheet: ExportSheet, delimiter = ";"): string {
-  const lines = [sheet.columns.map((c) => csvField(neutraliseFormula(c.header), delimiter)).join(delimiter)];
-  for (const row of sheet.rows) lines.push(sheet.columns.map((c) => csvField(cellText(row[c.key]), delimiter)).join(delimiter));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+/** CSV with a header row in the given dialect (default: Excel in an Indonesian locale). */
+export function toCsv(sheet: ExportSheet, dialect: CsvDialect = "excel-id"): string {
+  const d = DIALECTS[dialect];
+  const lines = [sheet.columns.map((c) => csvField(neutraliseFormula(c.header), d.delimiter)).join(d.delimiter)];
+  for (const row of sheet.rows) lines.push(sheet.columns.map((c) => csvField(cellText(row[c.key], d), d.delimiter)).join(d.delimiter));
+  return d.bom + lines.join("\r\n") + "\r\n";
 }
 
 const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
@@ -120,7 +121,7 @@ export async function toXlsx(workbook: ExportWorkbook): Promise<Uint8Array> {
       const column = ws.getColumn(i + 1);
       const format = NUMBER_FORMATS[c.format ?? "text"];
       if (format && c.format && c.format !== "text") column.numFmt = format;
-      const longest = Math.max(c.header.length, ...sheet.rows.slice(0, 500).map((r) => cellText(r[c.key]).length));
+      const longest = Math.max(c.header.length, ...sheet.rows.slice(0, 500).map((r) => cellText(r[c.key], DIALECTS["excel-id"]).length));
       column.width = Math.min(60, Math.max(10, longest + 2));
     });
     ws.views = [{ state: "frozen", ySplit: headerRow }];

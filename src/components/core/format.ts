@@ -84,3 +84,27 @@ export function formatDate(value: Date | string | null | undefined): string {
 export function formatPeriod(year: number, month?: number | null): string {
   return month ? `${MONTHS_LONG[month - 1]} ${year}` : String(year);
 }
+
+/**
+ * A number in plain notation for files other programs read: no grouping, every digit JavaScript
+ * keeps (the shortest text that reads back as the same number), never exponent notation, with the
+ * chosen decimal mark ("," for Excel in an Indonesian locale, "." for analysis tools).
+ */
+export function formatPlainNumber(value: number, decimalMark: "." | "," = "."): string {
+  if (!Number.isFinite(value)) return "";
+  const text = String(value);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  let plain = text;
+  if (m) {
+    const [, sign, whole, fraction = "", exp] = m;
+    const digits = whole! + fraction;
+    const point = whole!.length + Number(exp);
+    plain =
+      point <= 0
+        ? `${sign}0.${"0".repeat(-point)}${digits}`
+        : point >= digits.length
+          ? `${sign}${digits}${"0".repeat(point - digits.length)}`
+          : `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  }
+  return decimalMark === "," ? plain.replace(".", ",") : plain;
+}

@@ -1,16 +1,12 @@
 // Pieces shared by /cakupan, /rakor and the Ringkasan coverage block: one column definition drives
 // both the on-screen table and the export sheet, the source line of the registry cells (with the
-// DATA SINTETIS badge), KPI cards, and the export buttons (exceljs loaded only when asked for).
+// synthetic-data badge), KPI cards, and the export buttons (exceljs loaded only when asked for).
 import type { ColumnFormat, ExportColumn, ExportSheet, ExportSource } from "./export.js";
 import { formatDate, formatNumber, formatPercent, formatRupiah } from "./format.js";
 import { el, textWithCode, syntheticBadge } from "./ui.js";
-
-export interface CatalogSource {
-  readonly name: string;
-  readonly source: string;
-  readonly retrieved_at: string;
-  readonly synthetic: boolean;
-}
+import type { CatalogSource } from "./catalog.js";
+import { CSV_LABEL } from "./csv-dialect.js";
+import { anySynthetic, syntheticPrefix } from "./synthetic.js";
 
 export interface TableColumn<T> extends ExportColumn {
   readonly key: keyof T & string;
@@ -53,11 +49,10 @@ export function exportSheet<T extends Record<string, unknown>>(name: string, col
   return { name, columns: columns.map(({ key, header, format }) => ({ key, header, ...(format ? { format } : {}) })), rows, ...(caption ? { caption } : {}) };
 }
 
-/** "Sumber: … · snapshot 3 Des 2026" for the registry cells, with DATA SINTETIS when they are synthetic. */
+/** "Sumber: … · snapshot 3 Des 2026" for the registry cells, with the synthetic badge when they are synthetic. */
 export function cellSourceLine(sources: readonly CatalogSource[]): HTMLElement {
   const line = el("p", { class: "ts-source", "data-sources": sources.map((s) => s.name).join(" ") });
-  const synthetic = sources.some((s) => s.synthetic);
-  if (synthetic) line.append(syntheticBadge(), " ");
+  if (anySynthetic(sources)) line.append(syntheticBadge(), " ");
   const distinct = [...new Set(sources.map((s) => s.source))];
   const dates = [...new Set(sources.map((s) => String(s.retrieved_at).slice(0, 10)))].sort();
   line.append(...textWithCode(`Sumber: ${distinct.join("; ")} · snapshot ${dates.map((d) => formatDate(d)).join(", ")}`));
@@ -67,7 +62,7 @@ export function cellSourceLine(sources: readonly CatalogSource[]): HTMLElement {
 export function exportSources(sources: readonly CatalogSource[]): ExportSource[] {
   return sources.map((s) => ({
     item: s.name,
-    source: s.synthetic ? `DATA SINTETIS: ${s.source}` : s.source,
+    source: syntheticPrefix(s.synthetic, s.source),
     date: formatDate(String(s.retrieved_at).slice(0, 10))
   }));
 }
@@ -80,7 +75,7 @@ export function kpiCard(label: string, value: string, detail: string | Node, kin
 export function exportButtons(stem: string, title: string, build: () => { sheets: ExportSheet[]; sources: ExportSource[] }): HTMLElement {
   const status = el("span", { class: "ts-muted", role: "status" });
   const xlsx = el("button", { type: "button", class: "ts-button", "data-export": "xlsx" }, "Unduh XLSX");
-  const csv = el("button", { type: "button", class: "ts-button", "data-export": "csv" }, "Unduh CSV");
+  const csv = el("button", { type: "button", class: "ts-button", "data-export": "csv" }, `Unduh ${CSV_LABEL["excel-id"]}`);
   xlsx.addEventListener("click", async () => {
     status.textContent = "Menyiapkan berkas…";
     try {

@@ -2,6 +2,7 @@
 import { DataError } from "./database.js";
 import { formatDate } from "./format.js";
 import { sourceEntries } from "./sources.js";
+import { SYNTHETIC_LABEL, SYNTHETIC_MEANING } from "./synthetic.js";
 
 type Child = Node | string | null | undefined | false;
 
@@ -51,7 +52,12 @@ export function sourceLine(source: string, retrievedAt?: string | null): HTMLEle
 
 /** Badge that must accompany any synthetic figure. */
 export function syntheticBadge(): HTMLElement {
-  return el("span", { class: "ts-synthetic", title: "Data dibangkitkan untuk demonstrasi, bukan data penduduk sebenarnya" }, "DATA SINTETIS");
+  return el("span", { class: "ts-synthetic", title: `Data ${SYNTHETIC_MEANING}` }, SYNTHETIC_LABEL);
+}
+
+/** The badge when the figure's tables are synthetic (the catalogue's flag), nothing otherwise. */
+export function syntheticBadgeIf(synthetic: boolean): HTMLElement | null {
+  return synthetic ? syntheticBadge() : null;
 }
 
 interface Sourced {

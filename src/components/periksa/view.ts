@@ -15,11 +15,11 @@ import { ListFileError, MAX_FILE_BYTES, MAX_ROWS, readList, type ListReading } f
 import { buildResults, TARGET_LABEL, type ListInput, type PeriksaResults } from "./results.js";
 import { guessProgramme, TARGET } from "./labels.js";
 import { resultSheets, type SheetKey } from "./sheets.js";
+import { FUNDERS, FUNDER_LABEL } from "../domain/programmes.js";
 
 export const PRIVACY_SENTENCE =
   "Berkas yang Anda buka diperiksa seluruhnya di peramban ini: isinya tidak dikirim ke mana pun, tidak disimpan, dan hilang saat tab ini ditutup.";
 
-export const FUNDERS = ["pusat", "provinsi", "kota", "kabupaten", "csr", "baznas"] as const;
 const SHOWN_ROWS = 200;
 
 export interface PeriksaReference {
@@ -125,7 +125,7 @@ export function periksaApp(ref: PeriksaReference): HTMLElement {
   };
   const funderSelect = (list: OpenedList) => {
     const select = el("select", { "data-testid": "funder", "aria-label": `Penyandang dana untuk ${list.file.name}` }) as HTMLSelectElement;
-    select.append(el("option", { value: "-" }, "—"), ...FUNDERS.map((f) => el("option", { value: f }, f)));
+    select.append(el("option", { value: "-" }, "—"), ...FUNDERS.map((f) => el("option", { value: f }, FUNDER_LABEL[f])));
     select.value = list.funder;
     return select;
   };

@@ -1,7 +1,8 @@
 // The rakor action list: which OPD or programme takes which gap or overlap, with a note and a due
 // date. Kept in the browser's localStorage (nothing leaves the laptop), exported and imported as a
-// JSON file so it can move between laptops. A store that cannot be read is reported and kept
-// (copied to a backup key before anything is written), never silently dropped.
+// JSON file so it can move between laptops. Each item is checked on entry and on load: a bad item is
+// set aside (reported, offered for download, copied to a backup key before the next save) while the
+// good items stay; a store that cannot be read at all is reported and kept the same way.
 
 export const ACTION_STORE_KEY = "tepat-sasaran:rakor:tindak-lanjut:v1";
 export const ACTION_FILE_FORMAT = "tepat-sasaran/tindak-lanjut-rakor";
@@ -45,11 +46,19 @@ export interface ActionFile {
 
 const MAX_TEXT = 2000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Deadlines a rakor sets: a real calendar date in this range (a five-digit year is a typing slip). */
+export const DUE_RANGE = { from: "2020-01-01", to: "2040-12-31" } as const;
 
 function validDate(text: string): boolean {
   if (!DATE.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+function dueProblem(due: unknown): string | null {
+  if (typeof due !== "string" || !validDate(due)) return "tenggat harus tanggal yang sah (TTTT-BB-HH)";
+  if (due < DUE_RANGE.from || due > DUE_RANGE.to) return `tenggat ${due} di luar rentang ${DUE_RANGE.from.slice(0, 4)}–${DUE_RANGE.to.slice(0, 4)}`;
+  return null;
 }
 
 /** Problems of one item (Indonesian, with its position), empty when valid. */
@@ -72,7 +81,8 @@ export function itemProblems(value: unknown, position: number): string[] {
   text("created_at", true);
   if (!(ACTION_TOPICS as readonly unknown[]).includes(v["topic"])) problems.push(`${where}: topik "${String(v["topic"])}" tidak dikenal`);
   if (!(ACTION_STATUSES as readonly unknown[]).includes(v["status"])) problems.push(`${where}: status "${String(v["status"])}" tidak dikenal`);
-  if (typeof v["due"] !== "string" || !validDate(v["due"])) problems.push(`${where}: tenggat harus tanggal TTTT-BB-HH`);
+  const due = dueProblem(v["due"]);
+  if (due) problems.push(`${where}: ${due}`);
   return problems;
 }
 
@@ -90,9 +100,22 @@ function pick(v: Record<string, unknown>): ActionItem {
   };
 }
 
-export type Parsed = { readonly ok: true; readonly items: ActionItem[] } | { readonly ok: false; readonly problems: string[] };
+/** An item that failed the checks: its position, why, and the item as it was stored. */
+export interface SetAsideItem {
+  readonly position: number;
+  readonly problems: readonly string[];
+  readonly raw: unknown;
+}
 
-/** Validates an exported file (or the stored value, which has the same shape). Unknown keys are dropped. */
+export type Parsed =
+  | { readonly ok: true; readonly items: ActionItem[]; readonly setAside: SetAsideItem[] }
+  | { readonly ok: false; readonly problems: string[] };
+
+/**
+ * Validates an exported file (or the stored value, which has the same shape). The file itself must
+ * be a list file; within it every good item is kept and every bad one set aside with its problems
+ * (an id seen before is set aside too). Unknown keys are dropped.
+ */
 export function parseActionFile(text: string): Parsed {
   let data: unknown;
   try {
@@ -107,18 +130,26 @@ export function parseActionFile(text: string): Parsed {
   if (d["version"] !== ACTION_FILE_VERSION) problems.push(`versi ${String(d["version"])} tidak didukung (hanya ${ACTION_FILE_VERSION})`);
   if (!Array.isArray(d["items"])) problems.push("kolom items harus berupa daftar");
   if (problems.length > 0) return { ok: false, problems };
-  const items = d["items"] as unknown[];
-  items.forEach((item, i) => problems.push(...itemProblems(item, i)));
+  const kept: ActionItem[] = [];
+  const setAside: SetAsideItem[] = [];
   const ids = new Set<string>();
-  items.forEach((item, i) => {
-    const id = (item as { id?: unknown } | null)?.id;
-    if (typeof id === "string") {
-      if (ids.has(id)) problems.push(`butir ${i + 1}: id ${id} ganda`);
-      ids.add(id);
+  (d["items"] as unknown[]).forEach((raw, position) => {
+    const found = itemProblems(raw, position);
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (found.length === 0 && typeof id === "string" && ids.has(id)) found.push(`butir ${position + 1}: id ${id} ganda`);
+    if (found.length > 0) {
+      setAside.push({ position, problems: found, raw });
+      return;
     }
+    ids.add(id as string);
+    kept.push(pick(raw as Record<string, unknown>));
   });
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, items: items.map((item) => pick(item as Record<string, unknown>)) };
+  return { ok: true, items: kept, setAside };
+}
+
+/** Problems of a new item typed into the form (the same checks as on load), empty when it can be added. */
+export function newItemProblems(item: ActionItem): string[] {
+  return itemProblems(item, 0).map((p) => p.replace(/^butir 1: /, ""));
 }
 
 export function actionFile(items: readonly ActionItem[], at: Date = new Date()): ActionFile {
@@ -156,25 +187,34 @@ export interface KeyValueStore {
 
 export interface LoadedActions {
   readonly items: ActionItem[];
-  /** Set when the stored value cannot be read: the problems, the raw text kept as is. */
+  /** Stored items that failed the checks, kept apart (the good ones are in `items`). */
+  readonly setAside: readonly SetAsideItem[];
+  /** Set when the stored value cannot be read at all: the problems, the raw text kept as is. */
   readonly corrupt: { readonly problems: string[]; readonly raw: string } | null;
 }
 
 export function loadActions(store: KeyValueStore, key = ACTION_STORE_KEY): LoadedActions {
   const raw = store.getItem(key);
-  if (raw === null) return { items: [], corrupt: null };
+  if (raw === null) return { items: [], setAside: [], corrupt: null };
   const parsed = parseActionFile(raw);
-  return parsed.ok ? { items: parsed.items, corrupt: null } : { items: [], corrupt: { problems: parsed.problems, raw } };
+  return parsed.ok ? { items: parsed.items, setAside: parsed.setAside, corrupt: null } : { items: [], setAside: [], corrupt: { problems: parsed.problems, raw } };
+}
+
+/** The set-aside items as a file of their own, to download and mend by hand. */
+export function setAsideFile(items: readonly SetAsideItem[], at: Date = new Date()): string {
+  return JSON.stringify({ format: ACTION_FILE_FORMAT, version: ACTION_FILE_VERSION, exported_at: at.toISOString(), items: items.map((i) => i.raw), problems: items.flatMap((i) => i.problems) }, null, 2);
 }
 
 /**
- * Writes the list. If the stored value is unreadable it is first copied to a backup key
- * (`<key>:rusak:<timestamp>`), so a save never destroys what could not be read. Returns the backup key, if any.
+ * Writes the list. If the stored value is unreadable, or holds items that were set aside, it is first
+ * copied to a backup key (`<key>:rusak:<timestamp>`), so a save never destroys what could not be
+ * read. Returns the backup key, if any.
  */
 export function saveActions(store: KeyValueStore, items: readonly ActionItem[], key = ACTION_STORE_KEY, at: Date = new Date()): string | null {
   let backup: string | null = null;
   const raw = store.getItem(key);
-  if (raw !== null && !parseActionFile(raw).ok) {
+  const stored = raw === null ? null : parseActionFile(raw);
+  if (raw !== null && stored !== null && (!stored.ok || stored.setAside.length > 0)) {
     backup = `${key}:rusak:${at.toISOString()}`;
     store.setItem(backup, raw);
   }

@@ -162,15 +162,3 @@ WHERE a.untouched > 0
 ORDER BY a.untouched DESC, a.kec_kode, a.kel_kode
 LIMIT ${limit}`;
 }
-
-export interface CatalogSourceRow extends Record<string, unknown> {
-  name: string;
-  source: string;
-  retrieved_at: string;
-  synthetic: boolean;
-}
-
-/** Source, snapshot date and synthetic flag of the tables a page reads (for source lines and the "Sumber" sheet). */
-export function catalogSources(names: readonly string[]): SqlQuery {
-  return sql`SELECT name, source, retrieved_at, synthetic FROM catalog WHERE name IN (${list(names)}) ORDER BY name`;
-}

@@ -15,11 +15,15 @@ import {
   type ActionItem,
   type ActionStatus,
   type ActionTopic,
-  type KeyValueStore
+  type KeyValueStore,
+  DUE_RANGE,
+  newItemProblems,
+  setAsideFile
 } from "./action-list.js";
 import { dataTable, formatCell, type TableColumn } from "../core/table.js";
 import { formatDate, formatNumber } from "../core/format.js";
-import { FUNDER_LABEL_ID, UNDETAILED_LABEL } from "../cakupan/queries.js";
+import { UNDETAILED_LABEL } from "../cakupan/queries.js";
+import { funderLabel } from "../domain/programmes.js";
 import type { MatrixRow, OverlapRow, UnservedRow } from "./queries.js";
 import { el } from "../core/ui.js";
 
@@ -28,7 +32,6 @@ export function valueText(value: number): string {
   return value > 0 ? formatCell(value, "rp") : "tidak tercatat";
 }
 
-export const funderLabel = (f: string): string => FUNDER_LABEL_ID[f] ?? f;
 
 /** A topic: one screen in meeting mode, one block in the printed brief. */
 export function topic(id: string, title: string, ...content: (Node | string)[]): HTMLElement {
@@ -60,14 +63,15 @@ export const OVERLAP_COLUMNS: TableColumn<OverlapView>[] = [
   { key: "reason", header: "Alasan aturan" }
 ];
 
-export function overlapTable(rows: readonly OverlapView[], onAdd: (p: Prefill) => void): HTMLElement {
+/** `scope`: the area the overlaps were counted in (the kab/kota), prefilled as the action's wilayah. */
+export function overlapTable(rows: readonly OverlapView[], onAdd: (p: Prefill) => void, scope = ""): HTMLElement {
   if (rows.length === 0) return el("p", { class: "ts-empty", id: "overlap-table" }, "Tidak ada rumah tangga yang menerima pasangan program yang dilarang aturan tumpang tindih.");
   const columns: TableColumn<OverlapView>[] = [
     ...OVERLAP_COLUMNS.slice(0, 4),
     {
       key: "reason",
       header: "",
-      render: (r) => addButton({ topic: "tumpang_tindih", subject: `Tumpang tindih ${r.programme_pair} (${r.funder_pair}): ${formatNumber(r.households)} KK` }, onAdd)
+      render: (r) => addButton({ topic: "tumpang_tindih", subject: `Tumpang tindih ${r.programme_pair} (${r.funder_pair}): ${formatNumber(r.households)} KK`, area: scope }, onAdd)
     }
   ];
   return dataTable(columns, rows, { id: "overlap-table" });
@@ -144,23 +148,39 @@ export function actionPanel(store: KeyValueStore, download: (text: string, fileN
       )
     );
   }
+  if (loaded.setAside.length > 0) {
+    const keep = el("button", { type: "button", class: "ts-button", id: "action-set-aside-download" }, "Unduh butir yang disisihkan");
+    keep.addEventListener("click", () => download(setAsideFile(loaded.setAside), "tindak-lanjut-disisihkan.json"));
+    messages.append(
+      el(
+        "div",
+        { class: "ts-error", role: "alert", id: "action-set-aside" },
+        el("strong", {}, `${formatNumber(loaded.setAside.length)} butir tindak lanjut tersimpan disisihkan karena tidak sah; ${formatNumber(items.length)} butir lain tetap ditampilkan. `),
+        `${loaded.setAside.flatMap((s) => s.problems).slice(0, 3).join("; ")}. Unduh butir yang disisihkan untuk diperbaiki; penyimpanan berikutnya menyalin isi lama ke cadangan di peramban ini. `,
+        keep
+      )
+    );
+  }
   const field = (label: string, input: HTMLElement) => el("label", { class: "ts-field" }, el("span", {}, label), input);
   const topicInput = el("select", { name: "topic" }, ...ACTION_TOPICS.map((t) => el("option", { value: t }, ACTION_TOPIC_LABEL[t])));
   const subject = el("input", { name: "subject", type: "text", required: "", maxlength: "300", placeholder: "mis. Tumpang tindih sembako kota + provinsi di Kasemen" });
   const area = el("input", { name: "area", type: "text", maxlength: "200", placeholder: "wilayah" });
   const assignee = el("input", { name: "assignee", type: "text", required: "", maxlength: "200", placeholder: "OPD atau program, mis. Dinsos Kota Serang" });
-  const due = el("input", { name: "due", type: "date", required: "" });
+  const due = el("input", { name: "due", type: "date", required: "", min: DUE_RANGE.from, max: DUE_RANGE.to });
+  const formProblem = el("p", { class: "ts-form-problem", role: "alert", id: "action-form-problem" });
   const note = el("textarea", { name: "note", rows: "2", maxlength: "2000", placeholder: "catatan" });
   const form = el(
     "form",
-    { class: "ts-action-form ts-noprint", id: "action-form" },
+    // Our own checks, in Indonesian (the browser's bubbles follow its language and let a five-digit year through).
+    { class: "ts-action-form ts-noprint", id: "action-form", novalidate: "" },
     field("Topik", topicInput),
     field("Hal", subject),
     field("Wilayah", area),
     field("Ditangani oleh", assignee),
     field("Tenggat", due),
     field("Catatan", note),
-    el("div", {}, el("button", { type: "submit", class: "ts-button ts-primary" }, "Tambahkan"))
+    el("div", {}, el("button", { type: "submit", class: "ts-button ts-primary" }, "Tambahkan")),
+    formProblem
   );
   const list = el("div", { id: "action-list" });
   const persist = () => {
@@ -226,7 +246,12 @@ export function actionPanel(store: KeyValueStore, download: (text: string, fileN
       status: "baru",
       created_at: new Date().toISOString()
     };
-    if (!item.subject || !item.assignee || !item.due) return;
+    const problems = newItemProblems(item);
+    if (problems.length > 0) {
+      formProblem.textContent = `Tindak lanjut belum ditambahkan: ${problems.join("; ")}.`;
+      return;
+    }
+    formProblem.textContent = "";
     items = [...items, item];
     persist();
     form.reset();
@@ -248,7 +273,8 @@ export function actionPanel(store: KeyValueStore, download: (text: string, fileN
     items = merged.items;
     persist();
     render();
-    messages.replaceChildren(el("p", { class: "ts-muted" }, `Diimpor dari ${file.name}: ${merged.added} baru, ${merged.replaced} diperbarui.`));
+    const skipped = parsed.setAside.length > 0 ? ` ${formatNumber(parsed.setAside.length)} butir tidak diimpor karena tidak sah: ${parsed.setAside.flatMap((s) => s.problems).slice(0, 3).join("; ")}.` : "";
+    messages.replaceChildren(el("p", { class: parsed.setAside.length > 0 ? "ts-error" : "ts-muted" }, `Diimpor dari ${file.name}: ${formatNumber(merged.added)} baru, ${formatNumber(merged.replaced)} diperbarui.${skipped}`));
   });
   const tools = el(
     "div",

@@ -1,13 +1,13 @@
 // The coverage block of Ringkasan: target-list coverage per kab/kota, budget realisation (published
 // plans against what the registry records as received) and the three largest gaps, each linking to
 // the page that explains it. Reads the registry cells with duckdb-wasm (cakupan/queries.ts).
-import { dataTable, cellSourceLine, kpiCard, type CatalogSource, type TableColumn } from "../core/table.js";
+import { dataTable, cellSourceLine, kpiCard, type TableColumn } from "../core/table.js";
 import type { Database } from "../core/database.js";
+import { sourcesOf, type CatalogRow } from "../core/catalog.js";
 import { formatCount, formatNumber, formatPercent } from "../core/format.js";
-import { CELL_KABS, allocationTotals, coverageByArea, type AllocationTotalRow, type CellKab, type CoverageRow } from "../cakupan/queries.js";
-import { catalogSources } from "../rakor/queries.js";
-import { KAB_NAMES } from "../cakupan/filters.js";
+import { allocationTotals, coverageByArea, type AllocationTotalRow, type CellKab, type CoverageRow } from "../cakupan/queries.js";
 import { el } from "../core/ui.js";
+import { partitionTable, type Wilayah } from "../domain/wilayah.js";
 
 export interface KabCoverage {
   readonly kab: CellKab;
@@ -26,7 +26,7 @@ export function kabCoverage(kab: CellKab, rows: readonly CoverageRow[]): KabCove
 }
 
 export interface Gap {
-  readonly kab: CellKab;
+  readonly kab: Wilayah;
   readonly kode: string;
   readonly nama: string;
   readonly untouched: number;
@@ -34,7 +34,7 @@ export interface Gap {
 }
 
 /** The `count` kecamatan with the most target households no programme reached, across kab/kota. */
-export function largestGaps(byKab: readonly { kab: CellKab; rows: readonly CoverageRow[] }[], count = 3): Gap[] {
+export function largestGaps(byKab: readonly { kab: Wilayah; rows: readonly CoverageRow[] }[], count = 3): Gap[] {
   return byKab
     .flatMap(({ kab, rows }) => rows.filter((r) => r.kode !== null && r.untouched > 0).map((r) => ({ kab, kode: r.kode!, nama: r.nama, untouched: r.untouched, target: r.target })))
     .sort((a, b) => b.untouched - a.untouched || a.kode.localeCompare(b.kode))
@@ -44,7 +44,7 @@ export function largestGaps(byKab: readonly { kab: CellKab; rows: readonly Cover
 type RealisationRow = AllocationTotalRow & { kab_nama: string; unit_pct: number | null; value_pct: number | null };
 
 /** Plans (status "rencana") of the latest year per programme, with realisation from the registry. */
-export function realisationRows(kab: CellKab, rows: readonly AllocationTotalRow[]): RealisationRow[] {
+export function realisationRows(kab: Wilayah, rows: readonly AllocationTotalRow[]): RealisationRow[] {
   const latest = new Map<string, AllocationTotalRow>();
   for (const r of rows) {
     if (r.status !== "rencana") continue;
@@ -53,7 +53,7 @@ export function realisationRows(kab: CellKab, rows: readonly AllocationTotalRow[
   }
   return [...latest.values()].map((r) => ({
     ...r,
-    kab_nama: KAB_NAMES[kab],
+    kab_nama: kab.nama,
     unit_pct: r.planned_units > 0 ? (100 * r.received_units) / r.planned_units : null,
     value_pct: r.budget_rp !== null && r.budget_rp > 0 && r.received_value_rp > 0 ? (100 * r.received_value_rp) / r.budget_rp : null
   }));
@@ -70,26 +70,28 @@ const REALISATION_COLUMNS: TableColumn<RealisationRow>[] = [
   { key: "value_pct", header: "Realisasi anggaran (%)", format: "pct" }
 ];
 
-export async function ringkasanCoverage(db: Database): Promise<HTMLElement> {
+/** The block for every kab/kota with published registry cells (`registry`, from the catalogue). */
+export async function ringkasanCoverage(db: Database, registry: readonly Wilayah[], catalog: readonly CatalogRow[]): Promise<HTMLElement> {
   const perKab = await Promise.all(
-    CELL_KABS.map(async (kab) => {
+    registry.map(async (kab) => {
       const [rows, totals] = await Promise.all([
-        db.rows<CoverageRow>(coverageByArea({ kab, kec: null, programme: null, funder: null, strategy: null })),
-        db.rows<AllocationTotalRow>(allocationTotals(kab))
+        db.rows<CoverageRow>(coverageByArea({ kab: kab.kode, kec: null, programme: null, funder: null, strategy: null })),
+        db.rows<AllocationTotalRow>(allocationTotals(kab.kode))
       ]);
       return { kab, rows, totals };
     })
   );
-  const sources = await db.rows<CatalogSource & Record<string, unknown>>(
-    catalogSources([...CELL_KABS.flatMap((k) => [`registry_cells_${k}`, `registry_cell_programmes_${k}`]), "programme_allocations"])
-  );
+  const sources = sourcesOf(catalog, [
+    ...registry.flatMap((k) => [partitionTable("registry_cells", k.kode), partitionTable("registry_cell_programmes", k.kode)]),
+    "programme_allocations"
+  ]);
   const cards = perKab.map(({ kab, rows }) => {
-    const c = kabCoverage(kab, rows);
+    const c = kabCoverage(kab.kode, rows);
     return kpiCard(
-      `Cakupan daftar sasaran, ${KAB_NAMES[kab]}`,
+      `Cakupan daftar sasaran, ${kab.nama}`,
       formatPercent(c.target > 0 ? (100 * c.covered) / c.target : null, 1),
-      el("span", {}, `${formatNumber(c.covered)} dari ${formatCount(c.target, "KK")}; ${formatCount(c.untouched, "KK")} belum tersentuh · `, el("a", { href: `./cakupan?wilayah=${kab}` }, "rincian")),
-      `coverage-${kab}`
+      el("span", {}, `${formatNumber(c.covered)} dari ${formatCount(c.target, "KK")}; ${formatCount(c.untouched, "KK")} belum tersentuh · `, el("a", { href: `./cakupan?wilayah=${kab.kode}` }, "rincian")),
+      `coverage-${kab.kode}`
     );
   });
   const gaps = largestGaps(perKab);
@@ -106,7 +108,7 @@ export async function ringkasanCoverage(db: Database): Promise<HTMLElement> {
         el(
           "li",
           { "data-kode": g.kode },
-          el("a", { href: `./cakupan?wilayah=${g.kab}&kec=${g.kode}` }, `${g.nama} (${KAB_NAMES[g.kab]})`),
+          el("a", { href: `./cakupan?wilayah=${g.kab.kode}&kec=${g.kode}` }, `${g.nama} (${g.kab.short})`),
           `: ${formatCount(g.untouched, "KK")} sasaran belum tersentuh program apa pun, dari ${formatCount(g.target, "KK")}`
         )
       )

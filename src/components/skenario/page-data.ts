@@ -2,29 +2,15 @@
 // trend, BPS P1 for the budget-to-close-the-gap formula, area names, sources. Then prepare() the SQL
 // model's cells (its targeting orders follow after the first figures, see page.ts).
 import type { Database } from "../core/database.js";
-import {
-  allocationsQuery,
-  areaNamesQuery,
-  catalogueQuery,
-  cellPartition,
-  currentReceiptsQuery,
-  duplicatePairsQuery,
-  linesQuery,
-  povertyQuery,
-  sourcesQuery
-} from "./queries.js";
+import { sourcesOf, type CatalogRow, type CatalogSource } from "../core/catalog.js";
+import { anySynthetic } from "../core/synthetic.js";
+import type { Wilayah } from "../domain/wilayah.js";
+import { areaNamesQuery, catalogueQuery, cellPartition, currentReceiptsQuery, duplicatePairsQuery, linesQuery, povertyQuery, sourceTables } from "./queries.js";
 import { ScenarioSql } from "./sql-model.js";
 import { baselineProgrammes, defaultLine, p0Trend, type BaselineProgramme, type CatalogueRow, type CurrentReceipt, type LineRow, type RunContext } from "./spec.js";
 import type { ProgrammeParams } from "./types.js";
 
 export const BASE_YEAR = 2025;
-
-export interface SourceRow {
-  readonly name: string;
-  readonly source: string;
-  readonly retrieved_at: string;
-  readonly synthetic: boolean | null;
-}
 
 export interface P1Figure {
   readonly year: number;
@@ -33,20 +19,10 @@ export interface P1Figure {
   readonly source: string;
 }
 
-export interface AllocationRow {
-  readonly programme_code: string;
-  readonly year: number;
-  readonly area_kode: string;
-  readonly area_name: string;
-  readonly status: string;
-  readonly planned_units: number;
-  readonly unit: string;
-  readonly budget_rp: number | null;
-  readonly source: string;
-}
-
 export interface PageData {
   readonly kab: string;
+  /** The kab/kota of the scenario, from the reference list. */
+  readonly wilayah: Wilayah;
   readonly names: ReadonlyMap<string, string>;
   readonly kecamatan: readonly { kode: string; nama: string }[];
   readonly catalogue: readonly CatalogueRow[];
@@ -55,28 +31,28 @@ export interface PageData {
   readonly p1: P1Figure | null;
   readonly ctx: RunContext;
   readonly baseline: readonly BaselineProgramme[];
-  readonly allocations: readonly AllocationRow[];
-  readonly sources: readonly SourceRow[];
+  readonly sources: readonly CatalogSource[];
+  /** The registry cells are synthetic (the catalogue's flag). */
   readonly synthetic: boolean;
   readonly model: ScenarioSql;
 }
 
-/** BLT Dana Desa goes to desa only: Kab. Serang, not the kelurahan of Kota Serang. */
-export function programmeAllowed(code: string, kab: string): boolean {
-  return code !== "blt_dana_desa" || kab === "3604";
+/** BLT Dana Desa goes to desa only: a kabupaten, not the kelurahan of a kota. */
+export function programmeAllowed(code: string, kab: Pick<Wilayah, "hasDesa">): boolean {
+  return code !== "blt_dana_desa" || kab.hasDesa;
 }
 
-export async function loadPageData(db: Database, kab: string): Promise<PageData> {
-  const [catalogue, pairs, receipts, lines, poverty, names, allocations, sources] = await Promise.all([
+export async function loadPageData(db: Database, wilayah: Wilayah, catalog: readonly CatalogRow[]): Promise<PageData> {
+  const kab = wilayah.kode;
+  const [catalogue, pairs, receipts, lines, poverty, names] = await Promise.all([
     db.rows<CatalogueRow & Record<string, unknown>>(catalogueQuery()),
     db.rows<{ programme_a: string; programme_b: string }>(duplicatePairsQuery()),
     db.rows<{ code: string; kec_kode: string | null; households: number; units: number | null }>(currentReceiptsQuery(kab)),
     db.rows<LineRow & Record<string, unknown>>(linesQuery(kab)),
     db.rows<{ region_kode: string; year: number; month: number | null; p0_pct: number | null; p1: number | null; poor_count: number | null; source: string }>(povertyQuery(kab)),
-    db.rows<{ kode: string; nama: string; level: string }>(areaNamesQuery(kab)),
-    db.rows<AllocationRow & Record<string, unknown>>(allocationsQuery(kab)),
-    db.rows<SourceRow & Record<string, unknown>>(sourcesQuery(kab))
+    db.rows<{ kode: string; nama: string; level: string }>(areaNamesQuery(kab))
   ]);
+  const sources = sourcesOf(catalog, sourceTables(kab));
   performance.mark("skenario:tables"); // load phases, read by the benchmark
   const line = defaultLine(lines, kab, BASE_YEAR);
   if (!line) throw new Error(`Garis kemiskinan ${kab} untuk ${BASE_YEAR} tidak tersedia di tabel poverty_lines.`);
@@ -91,7 +67,7 @@ export async function loadPageData(db: Database, kab: string): Promise<PageData>
     trend_per_year: trend?.trend ?? 0,
     catalogue,
     receipts: currentReceipts,
-    allowed: (code) => programmeAllowed(code, kab),
+    allowed: (code) => programmeAllowed(code, wilayah),
     duplicate_pairs: pairs.map((p) => [p.programme_a, p.programme_b] as const)
   };
   const baseline = baselineProgrammes(ctx);
@@ -101,7 +77,7 @@ export async function loadPageData(db: Database, kab: string): Promise<PageData>
   // Targeting orders for every programme that could enter a scenario (with a catalogue cost, or a
   // user cost later: eligibility does not depend on the cost, so one preparation serves both).
   const params: ProgrammeParams[] = catalogue
-    .filter((row) => programmeAllowed(row.code, kab))
+    .filter((row) => programmeAllowed(row.code, wilayah))
     .map((row) => ({ code: row.code, cost_per_hh_year_rp: 1, transfer_per_hh_year_rp: 0, eligible_desil_max: row.eligible_desil_max ?? 1, graduation_prob_per_year: 0 }));
   const model = new ScenarioSql(db, `scn_${kab}`);
   await model.prepare([cellPartition(kab)], params);
@@ -110,6 +86,7 @@ export async function loadPageData(db: Database, kab: string): Promise<PageData>
   const cells = cellPartition(kab).cells;
   return {
     kab,
+    wilayah,
     names: nameMap,
     kecamatan,
     catalogue,
@@ -118,9 +95,8 @@ export async function loadPageData(db: Database, kab: string): Promise<PageData>
     p1,
     ctx,
     baseline,
-    allocations,
     sources,
-    synthetic: sources.some((s) => s.name === cells && s.synthetic === true),
+    synthetic: anySynthetic(sources.filter((s) => s.name === cells)),
     model
   };
 }

@@ -5,7 +5,8 @@ import { barsSpec, trajectorySpec, type BarRow, type TrajectoryPoint } from "../
 import { choroplethSpec, type TopologyLike } from "../charts/choropleth.js";
 import { renderChart } from "../charts/embed.js";
 import { formatDate, formatNumber, formatPercent, formatRupiah } from "../core/format.js";
-import { el, errorBox, sourceLine, syntheticBadge } from "../core/ui.js";
+import { el, errorBox, sourceLine, syntheticBadgeIf } from "../core/ui.js";
+import { effectLabel, funderLabel } from "../domain/programmes.js";
 import { closeGapBps, type PageData } from "./page-data.js";
 import {
   MAX_SCENARIOS,
@@ -20,7 +21,8 @@ import {
   type ScenarioDef,
   type ScenarioState
 } from "./spec.js";
-import { SCENARIO_KAB_NAMES, saveBestScenario, type SavedScenario } from "./saved.js";
+import { saveBestScenario, type SavedScenario } from "./saved.js";
+import { SYNTHETIC_LABEL, syntheticSuffix } from "../core/synthetic.js";
 import { exclusionError, inclusionError, TARGETING_RULES, type AreaResult, type TargetingRule } from "./types.js";
 
 export const RULE_LABELS: Record<TargetingRule, string> = {
@@ -29,12 +31,6 @@ export const RULE_LABELS: Record<TargetingRule, string> = {
   pengeluaran: "Pengeluaran terendah dulu"
 };
 
-const EFFECT_LABELS: Record<string, string> = {
-  transfer: "bantuan tunai/pangan (menambah konsumsi)",
-  health_cover: "jaminan kesehatan (tidak menambah konsumsi yang diukur)",
-  housing: "perumahan (tidak menambah konsumsi yang diukur)",
-  graduation: "pemberdayaan (peluang graduasi per tahun)"
-};
 
 export interface ScenarioResult {
   readonly def: ScenarioDef;
@@ -100,7 +96,9 @@ export function scenarioApp(options: AppOptions): HTMLElement {
   const message = el("div", { id: "scenario-message" });
   root.append(el("div", { class: "scn-left ts-noprint" }, controls, message), results);
 
-  const kabName = SCENARIO_KAB_NAMES[data.kab] ?? data.kab;
+  const kabName = data.wilayah.short;
+  // The synthetic-data note after a source, when the registry cells are synthetic (the catalogue's flag).
+  const synth = syntheticSuffix(data.synthetic);
   const lineRp = () => (state.poverty_line_rp ?? data.ctx.poverty_line_rp) * (state.extreme_ratio ?? data.ctx.extreme_ratio);
 
   function setState(next: ScenarioState, rerenderControls = false): void {
@@ -236,7 +234,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     const budgetField = field(
       "Anggaran skenario (juta Rp per tahun)",
       budget,
-      `Saat ini: ${formatNumber(base.households)} KK penerima × ${costPerHh === null ? "biaya belum diketahui" : formatRupiah(costPerHh)} per KK per tahun = ${formatRupiah(base.baseline_rp)} (registri, DATA SINTETIS).`
+      `Saat ini: ${formatNumber(base.households)} KK penerima × ${costPerHh === null ? "biaya belum diketahui" : formatRupiah(costPerHh)} per KK per tahun = ${formatRupiah(base.baseline_rp)} (registri${synth}).`
     );
     const costField = field(`Biaya satuan (Rp per ${row.unit})`, unitCost, row.unit_cost_rp === null ? "Belum ada angka terbit: isi sendiri agar program dapat disimulasikan." : `Katalog: ${row.basis.slice(0, 160)}${row.basis.length > 160 ? "…" : ""}`);
     const fields: HTMLElement[] = [
@@ -283,7 +281,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     return el(
       "div",
       { class: "scn-programme card", "data-programme-card": code },
-      el("h4", {}, row.name, " ", el("span", { class: "ts-muted" }, `(${row.funder}; ${EFFECT_LABELS[row.effect] ?? row.effect})`)),
+      el("h4", {}, row.name, " ", el("span", { class: "ts-muted" }, `(${funderLabel(row.funder)}; ${effectLabel(row.effect)})`)),
       row.unit_cost_rp === null ? costField : null,
       budgetField,
       el("details", { class: "scn-more", ...(changed && (change.rule || change.leakage || change.graduation || change.unit_cost_rp) ? { open: "" } : {}) }, el("summary", {}, "Penargetan, kebocoran, biaya satuan"), el("div", { class: "scn-fields" }, ...fields)),
@@ -411,6 +409,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       exits_persons: best.k.exits_persons,
       total_rp: best.r.total_rp,
       extra_rp: best.r.extra_rp,
+      synthetic: data.synthetic,
       saved_at: new Date().toISOString(),
       link: `./skenario?s=${encodeState(single)}`
     });
@@ -437,8 +436,8 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     const width = Math.min(results.clientWidth > 0 ? results.clientWidth : options.width, 760);
 
     results.replaceChildren(
-      el("h2", {}, `Hasil perkiraan ${kabName}, ${state.horizon} `, syntheticBadge()),
-      el("p", { class: "ts-muted" }, `Semua angka hasil adalah perkiraan model atas sel registri (DATA SINTETIS), garis ekstrem Rp${formatNumber(lineRp())} per kapita per bulan. Dihitung ulang dalam ${formatNumber(computed.reduce((s, r) => s + r.ms, 0))} ms.`),
+      el("h2", {}, `Hasil perkiraan ${kabName}, ${state.horizon} `, syntheticBadgeIf(data.synthetic)),
+      el("p", { class: "ts-muted" }, `Semua angka hasil adalah perkiraan model atas sel registri${synth}, garis ekstrem Rp${formatNumber(lineRp())} per kapita per bulan. Dihitung ulang dalam ${formatNumber(computed.reduce((s, r) => s + r.ms, 0))} ms.`),
       comparisonTable(computed, kabs, cellGap),
       chartSlots.trajectory,
       chartSlots.map,
@@ -504,7 +503,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
         )
       )
     );
-    return el("div", { class: "scn-table-wrap" }, el("h3", {}, "Perbandingan skenario"), table, sourceLine(`sel registri ${kabName} (DATA SINTETIS), katalog program, garis kemiskinan BPS; perkiraan model`));
+    return el("div", { class: "scn-table-wrap" }, el("h3", {}, "Perbandingan skenario"), table, sourceLine(`sel registri ${kabName}${synth}, katalog program, garis kemiskinan BPS; perkiraan model`));
   }
 
   async function trajectoryChart(computed: readonly ScenarioResult[], kabs: readonly AreaResult[], width: number): Promise<HTMLElement> {
@@ -528,7 +527,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       points,
       scenarios: names,
       title: "Penduduk miskin ekstrem",
-      subtitle: `${kabName}, perkiraan model atas registri (DATA SINTETIS)`,
+      subtitle: `${kabName}, perkiraan model atas registri${synth}`,
       unit: "jiwa",
       target: { year: 2026, value: 0, label: "Target 2026: 0% (RPJMN 2025–2029)" },
       width,
@@ -570,7 +569,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       el("h3", {}, "Perubahan per kecamatan (skenario aktif)"),
       await renderChart(spec, { width: Math.min(width, 640), fileName: `peta-skenario-${data.kab}` }),
       undetailed ? el("p", { class: "ts-source" }, `Sel tanpa rincian kecamatan (tidak dirinci): ${formatNumber(undetailed.exits_persons)} jiwa keluar, tidak dipetakan.`) : null,
-      el("p", { class: "ts-source" }, "Batas wilayah: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN), disederhanakan. Angka: perkiraan model atas sel registri (DATA SINTETIS).")
+      el("p", { class: "ts-source" }, `Batas wilayah: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN), disederhanakan. Angka: perkiraan model atas sel registri${synth}.`)
     );
   }
 
@@ -641,7 +640,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
 
   function assumptions(cellGap: number, bpsGap: number | null): HTMLElement {
     const items = [
-      `Pengeluaran per kapita tiap rumah tangga diambil dari sel registri ${kabName} (DATA SINTETIS): setiap sel memuat sedikitnya k rumah tangga dan satu rentang pengeluaran; di dalam rentang, pengeluaran dianggap tersebar merata. Rentang terbuka ke atas dianggap selebar batas bawahnya.`,
+      `Pengeluaran per kapita tiap rumah tangga diambil dari sel registri ${kabName}${synth}: setiap sel memuat sedikitnya k rumah tangga dan satu rentang pengeluaran; di dalam rentang, pengeluaran dianggap tersebar merata. Rentang terbuka ke atas dianggap selebar batas bawahnya.`,
       `Seseorang miskin ekstrem bila pengeluarannya di bawah garis ekstrem Rp${formatNumber(lineRp())} per kapita per bulan = rasio ${formatNumber(state.extreme_ratio ?? data.ctx.extreme_ratio, 3)} × garis kemiskinan Rp${formatNumber(state.poverty_line_rp ?? data.ctx.poverty_line_rp)} (${state.poverty_line_rp || state.extreme_ratio ? "diubah pengguna" : `tabel poverty_lines, ${data.line.year}`}).`,
       "Pengeluaran 2025 sudah memuat bantuan yang diterima saat ini. Anggaran sama dengan saat ini berarti tidak ada perubahan; tambahan anggaran menjangkau rumah tangga yang belum menerima program itu; pengurangan menghentikan bantuan sebagian penerima saat ini secara merata.",
       "Satuan tambahan dibagikan menurut urutan penargetan (dihitung sekali saat halaman dibuka); sel terakhir yang terjangkau menerima sebagian. Semua hasil adalah nilai harapan tanpa undian acak, sehingga sama setiap kali dihitung.",
@@ -657,7 +656,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
   }
 
   function sourcesList(): Node[] {
-    return data.sources.map((s) => sourceLine(`\`${s.name}\`: ${s.source}${s.synthetic ? " (DATA SINTETIS)" : ""}`, s.retrieved_at));
+    return data.sources.map((s) => sourceLine(`\`${s.name}\`: ${s.source}${syntheticSuffix(s.synthetic)}`, s.retrieved_at));
   }
 
   async function exportXlsx(): Promise<void> {
@@ -681,7 +680,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     }));
     const kecSheets = lastResults.map((s, i) => ({
       name: `Kecamatan ${i + 1}`,
-      caption: `${i + 1}. ${s.def.name} — perkiraan model, DATA SINTETIS`,
+      caption: `${i + 1}. ${s.def.name} — perkiraan model${synth}`,
       columns: [
         { key: "kec", header: "Kecamatan" },
         { key: "base", header: "Miskin ekstrem 2025 (jiwa)", format: "int" as const },
@@ -701,7 +700,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       sheets: [
         {
           name: "Perbandingan",
-          caption: `DATA SINTETIS — perkiraan model; garis ekstrem Rp${formatNumber(lineRp())} per kapita per bulan`,
+          caption: `${data.synthetic ? `${SYNTHETIC_LABEL} — ` : ""}perkiraan model; garis ekstrem Rp${formatNumber(lineRp())} per kapita per bulan`,
           columns: [
             { key: "skenario", header: "Skenario" },
             { key: "base", header: "Miskin ekstrem 2025 (jiwa)", format: "int" },
@@ -721,7 +720,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
         },
         ...kecSheets
       ],
-      sources: data.sources.map((s) => ({ item: s.name, source: s.source, date: formatDate(s.retrieved_at), note: s.synthetic ? "DATA SINTETIS" : undefined }))
+      sources: data.sources.map((s) => ({ item: s.name, source: s.source, date: formatDate(s.retrieved_at), note: s.synthetic ? SYNTHETIC_LABEL : undefined }))
     });
     downloadFile(bytes, exportFileName(`skenario-${data.kab}`, "xlsx"));
   }

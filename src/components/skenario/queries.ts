@@ -1,15 +1,12 @@
 // SQL behind the Perencana skenario page (the model's own SQL is in sql-model.ts beside it).
 import { ident, sql, type SqlQuery } from "../core/sql.js";
+import { partitionTable } from "../domain/wilayah.js";
 
-/** kab/kota whose registry cells are published, in display order. */
-export const SCENARIO_KABS = ["3673", "3604"] as const;
-
-function partition(kab: string): { cells: string; programmes: string } {
-  if (!(SCENARIO_KABS as readonly string[]).includes(kab)) throw new Error(`no registry cells for ${kab}`);
-  return { cells: `registry_cells_${kab}`, programmes: `registry_cell_programmes_${kab}` };
+/** The cell tables of a kab/kota (which kab/kota have them is in the catalogue). */
+export function cellPartition(kab: string): { cells: string; programmes: string } {
+  return { cells: partitionTable("registry_cells", kab), programmes: partitionTable("registry_cell_programmes", kab) };
 }
-
-export const cellPartition = partition;
+const partition = cellPartition;
 
 export const catalogueQuery = (): SqlQuery => sql`
   SELECT code, name, funder, unit, unit_cost_rp, eligible_desil_max, effect, graduation_prob_per_year, basis, source
@@ -41,17 +38,11 @@ export const areaNamesQuery = (kab: string): SqlQuery => sql`
   SELECT kode, nama, level FROM regions WHERE kode = ${kab} OR parent_kode = ${kab}
     OR parent_kode IN (SELECT kode FROM regions WHERE parent_kode = ${kab})`;
 
-export const allocationsQuery = (kab: string): SqlQuery => sql`
-  SELECT programme_code, year, area_kode, area_name, component, status, planned_units, unit, budget_rp, approximate, source
-  FROM programme_allocations WHERE starts_with(area_kode, ${kab}) ORDER BY programme_code, year, area_kode`;
-
-export const targetQuery = (): SqlQuery => sql`
-  SELECT * FROM targets WHERE year = ${2026} ORDER BY region_kode LIMIT 5`;
-
-export const sourcesQuery = (kab: string): SqlQuery => sql`
-  SELECT name, source, retrieved_at, synthetic FROM catalog
-  WHERE name IN (${"programmes"}, ${"overlap_rules"}, ${"poverty_lines"}, ${"bps_poverty"}, ${"programme_allocations"}, ${partition(kab).cells}, ${partition(kab).programmes})
-  ORDER BY name`;
+/** The tables behind the page's figures, for its source lines and the export's "Sumber" sheet. */
+export function sourceTables(kab: string): string[] {
+  const p = partition(kab);
+  return ["programmes", "overlap_rules", "poverty_lines", "bps_poverty", p.cells, p.programmes];
+}
 
 /**
  * The published tables the queries above read when the page opens (the model's prepare() reads the
@@ -59,5 +50,5 @@ export const sourcesQuery = (kab: string): SqlQuery => sql`
  */
 export function pageTables(kab: string): string[] {
   const p = partition(kab);
-  return ["programmes", "overlap_rules", "poverty_lines", "bps_poverty", "regions", "programme_allocations", "catalog", p.cells, p.programmes];
+  return ["programmes", "overlap_rules", "poverty_lines", "bps_poverty", "regions", p.cells, p.programmes];
 }

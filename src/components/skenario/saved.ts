@@ -2,8 +2,6 @@
 // figures and a link are stored; nothing leaves the browser.
 export const STORAGE_KEY = "tepat-sasaran:skenario-terbaik";
 
-export const SCENARIO_KAB_NAMES: Readonly<Record<string, string>> = { "3673": "Kota Serang", "3604": "Kab. Serang" };
-
 export interface SavedScenario {
   readonly name: string;
   readonly kab: string;
@@ -13,6 +11,8 @@ export interface SavedScenario {
   readonly exits_persons: number;
   readonly total_rp: number;
   readonly extra_rp: number;
+  /** The registry cells it ran on were synthetic (absent in entries saved before this field: read as synthetic). */
+  readonly synthetic?: boolean;
   /** ISO timestamp. */
   readonly saved_at: string;
   /** Relative link to /skenario with the scenario in the URL. */

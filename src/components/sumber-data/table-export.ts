@@ -4,6 +4,7 @@
 import type { ColumnFormat, ExportColumn, ExportWorkbook } from "../core/export.js";
 import { formatDate } from "../core/format.js";
 import { loadSmallTable } from "../core/small-table.js";
+import { SYNTHETIC_CAPTION } from "../core/synthetic.js";
 
 /** One entry of a table's data dictionary (the `columns` JSON of the catalog). */
 export interface ColumnDoc {
@@ -21,8 +22,6 @@ export interface TableInfo {
   readonly retrieved_at: string;
   readonly synthetic: boolean;
 }
-
-export const SYNTHETIC_CAPTION = "DATA SINTETIS: dibangkitkan untuk demonstrasi, bukan data penduduk sebenarnya.";
 
 /** Year columns stay plain numbers (2018, never 2.018 or 2,018). Pure. */
 export function isYearColumn(name: string): boolean {
@@ -83,11 +82,19 @@ export function tableWorkbook(table: TableInfo, rows: readonly Record<string, un
   };
 }
 
-/** Fetches the table's Parquet file and saves it as CSV or XLSX in the browser. */
-export async function downloadTable(table: TableInfo, url: string, format: "csv" | "xlsx"): Promise<void> {
+export type DownloadFormat = "csv" | "csv-analisis" | "xlsx";
+
+/** File name of a download: the analysis CSV says so, since both CSVs of a table sit side by side. Pure. */
+export function downloadFileName(table: Pick<TableInfo, "name" | "synthetic">, format: DownloadFormat, exportFileName: (stem: string, ext: "csv" | "xlsx") => string): string {
+  const stem = exportStem(table);
+  return format === "xlsx" ? exportFileName(stem, "xlsx") : exportFileName(format === "csv" ? stem : `${stem}-analisis`, "csv");
+}
+
+/** Fetches the table's Parquet file and saves it as CSV (Excel or analysis dialect) or XLSX in the browser. */
+export async function downloadTable(table: TableInfo, url: string, format: DownloadFormat): Promise<void> {
   const [{ rows }, exporter] = await Promise.all([loadSmallTable<Record<string, unknown>>(table.name, url), import("../core/export.js")]);
   const workbook = tableWorkbook(table, rows);
-  const fileName = exporter.exportFileName(exportStem(table), format);
-  if (format === "csv") exporter.downloadFile(exporter.toCsv(workbook.sheets[0]!), fileName);
-  else exporter.downloadFile(await exporter.toXlsx(workbook), fileName);
+  const fileName = downloadFileName(table, format, exporter.exportFileName);
+  if (format === "xlsx") exporter.downloadFile(await exporter.toXlsx(workbook), fileName);
+  else exporter.downloadFile(exporter.toCsv(workbook.sheets[0]!, format === "csv" ? "excel-id" : "analisis"), fileName);
 }

@@ -1,24 +1,12 @@
 // The Sumber data page's views: the table catalogue with data dictionary and downloads, and a row preview.
 import { formatDate, formatNumber } from "../core/format.js";
-import { isYearColumn } from "./table-export.js";
+import { isYearColumn, type DownloadFormat } from "./table-export.js";
+import { CSV_LABEL } from "../core/csv-dialect.js";
 import { el, syntheticBadge, textWithCode } from "../core/ui.js";
+import type { CatalogRow } from "../core/catalog.js";
+import { partitionTable, type Wilayah } from "../domain/wilayah.js";
+import { SYNTHETIC_MEANING } from "../core/synthetic.js";
 
-export interface CatalogRow {
-  name: string;
-  description: string;
-  rows: number;
-  bytes: number;
-  columns: string;
-  source: string;
-  retrieved_at: string;
-  loader: string;
-  schema_version: number;
-  synthetic: boolean;
-  /** Registry cell tables only: k, households described, households in coarsened cells. */
-  min_cell: number | null;
-  households: number | null;
-  coarsened_households: number | null;
-}
 
 interface ColumnDoc { name: string; type: string; description: string }
 
@@ -42,7 +30,7 @@ function formatBytes(bytes: number): string {
   return `${formatNumber(Math.max(1, Math.round(bytes / 1e3)))} KB`;
 }
 
-export type DownloadFormat = "csv" | "xlsx";
+const DOWNLOAD_LABEL: Readonly<Record<DownloadFormat, string>> = { csv: CSV_LABEL["excel-id"], "csv-analisis": CSV_LABEL.analisis, xlsx: "XLSX" };
 
 /** The catalogue sorted by table name (the order of the table and of the preview picker). Pure. */
 export function sortCatalog<T extends { name: string }>(rows: readonly T[]): T[] {
@@ -50,7 +38,7 @@ export function sortCatalog<T extends { name: string }>(rows: readonly T[]): T[]
 }
 
 function downloadButton(row: CatalogRow, format: DownloadFormat, onDownload: (row: CatalogRow, format: DownloadFormat) => Promise<void>): HTMLElement {
-  const label = format.toUpperCase();
+  const label = DOWNLOAD_LABEL[format];
   const button = el("button", { type: "button", class: "ts-download", "data-format": format, "aria-label": `Unduh tabel ${row.name} sebagai ${label}` }, label);
   button.addEventListener("click", () => {
     button.setAttribute("disabled", "");
@@ -69,11 +57,11 @@ function downloadButton(row: CatalogRow, format: DownloadFormat, onDownload: (ro
 
 export function catalogTable(
   rows: readonly CatalogRow[],
-  urls: Readonly<Record<string, string>>,
+  urlOf: (name: string) => string | undefined,
   onDownload?: (row: CatalogRow, format: DownloadFormat) => Promise<void>
 ): HTMLElement {
   const body = sortCatalog(rows).map((row) => {
-    const url = urls[row.name];
+    const url = urlOf(row.name);
     return el(
       "tr",
       { "data-table": row.name },
@@ -86,7 +74,7 @@ export function catalogTable(
         "td",
         { class: "ts-downloads" },
         url ? el("a", { href: url, download: `${row.name}.parquet` }, `Parquet (${formatBytes(row.bytes)})`) : "–",
-        url && onDownload ? el("div", {}, downloadButton(row, "csv", onDownload), " ", downloadButton(row, "xlsx", onDownload)) : null
+        url && onDownload ? el("div", {}, downloadButton(row, "csv", onDownload), " ", downloadButton(row, "csv-analisis", onDownload), " ", downloadButton(row, "xlsx", onDownload)) : null
       )
     );
   });
@@ -132,7 +120,7 @@ export function rowsTable(rows: readonly Record<string, unknown>[], table: strin
   return el(
     "div",
     {},
-    synthetic ? el("p", { class: "ts-source" }, syntheticBadge(), " Isi tabel ini dibangkitkan untuk demonstrasi, bukan data penduduk sebenarnya.") : null,
+    synthetic ? el("p", { class: "ts-source" }, syntheticBadge(), ` Isi tabel ini ${SYNTHETIC_MEANING}.`) : null,
     el(
       "div",
       { class: "ts-scroll" },
@@ -195,8 +183,9 @@ export function rejectionSummary(rows: readonly RejectionSummaryRow[], synthetic
  * How the registry cells protect households: per kab/kota partition, the minimum cell size k, the
  * number of cells and households, and how many households sit in cells coarser than the finest level.
  */
-export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Readonly<Record<string, string>>): HTMLElement {
-  const cells = rows.filter((r) => /^registry_cells_\d{4}$/.test(r.name) && r.min_cell !== null);
+export function cellPrivacySummary(rows: readonly CatalogRow[], registry: readonly Wilayah[]): HTMLElement {
+  const kabOf = new Map(registry.map((w) => [partitionTable("registry_cells", w.kode), w]));
+  const cells = rows.filter((r) => kabOf.has(r.name) && r.min_cell !== null);
   if (cells.length === 0) return el("p", { class: "ts-pending", id: "cell-privacy" }, "Belum ada tabel sel registri dalam build ini.");
   const table = el(
     "table",
@@ -206,12 +195,12 @@ export function cellPrivacySummary(rows: readonly CatalogRow[], regionNames: Rea
       "tbody",
       {},
       ...cells.map((r) => {
-        const kab = r.name.slice(-4);
+        const kab = kabOf.get(r.name)!;
         const share = r.households ? ((r.coarsened_households ?? 0) / r.households) * 100 : null;
         return el(
           "tr",
           { "data-table": r.name },
-          el("td", {}, regionNames[kab] ?? kab, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null),
+          el("td", {}, kab.nama, el("div", {}, el("code", {}, r.name)), r.synthetic ? el("div", {}, syntheticBadge()) : null),
           el("td", { class: "num", "data-k": String(r.min_cell) }, formatNumber(r.min_cell)),
           el("td", { class: "num" }, formatNumber(r.rows)),
           el("td", { class: "num" }, formatNumber(r.households)),

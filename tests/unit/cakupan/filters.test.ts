@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { filterFromSearch, searchWithFilter } from "../../../src/components/cakupan/filters.js";
+import { wilayahOf } from "../../support/wilayah.js";
 
 const choices = {
+  kabs: [wilayahOf("3604"), wilayahOf("3673")],
   kecamatan: [
     { kode: "367302", nama: "Kasemen", kab: "3673" },
     { kode: "360405", nama: "Kramatwatu", kab: "3604" }
@@ -20,9 +22,9 @@ describe("filter in the URL", () => {
     });
   });
 
-  it("falls back to 'all' for unknown values and drops a kecamatan of another kab/kota", () => {
-    expect(filterFromSearch("?wilayah=9999&kec=360405&program=x&dana=bank&strategi=lain", choices)).toEqual({
-      kab: "3673",
+  it("falls back to 'all' for unknown values, to the first kab/kota with cells, and drops a kecamatan of another kab/kota", () => {
+    expect(filterFromSearch("?wilayah=9999&kec=367302&program=x&dana=bank&strategi=lain", choices)).toEqual({
+      kab: "3604",
       kec: null,
       programme: null,
       funder: null,

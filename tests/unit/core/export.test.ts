@@ -25,7 +25,7 @@ describe("neutraliseFormula", () => {
 });
 
 describe("toCsv", () => {
-  it("writes a BOM, quotes delimiters and quotes, neutralises formulas, leaves numbers plain", () => {
+  it("for Excel in an Indonesian locale: a BOM, ';', decimal comma, quotes delimiters and quotes, neutralises formulas", () => {
     const csv = toCsv(sheet);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
@@ -33,7 +33,18 @@ describe("toCsv", () => {
       "Kecamatan;Rumah tangga (KK);Nilai (Rp)",
       "Kasemen;1300;2200000000",
       "\"'=HYPERLINK(\"\"x\"\")\";2;",
-      "\"Walantaka; \"\"Utara\"\"\";0;1.5"
+      "\"Walantaka; \"\"Utara\"\"\";0;1,5"
+    ]);
+  });
+  it("for analysis tools: no BOM, ',', decimal point, every digit, no exponent", () => {
+    const csv = toCsv({ ...sheet, rows: [...sheet.rows, { kec: "Curug, Barat", hh: 1e-7, value: 1.5e21 }] }, "analisis");
+    expect(csv.startsWith("\uFEFF")).toBe(false);
+    expect(csv.trimEnd().split("\r\n")).toEqual([
+      "Kecamatan,Rumah tangga (KK),Nilai (Rp)",
+      "Kasemen,1300,2200000000",
+      "\"'=HYPERLINK(\"\"x\"\")\",2,",
+      "\"Walantaka; \"\"Utara\"\"\",0,1.5",
+      "\"Curug, Barat\",0.0000001,1500000000000000000000"
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatNumber, formatPercent, formatPeriod, formatPoints, formatRupiah } from "../../../src/components/core/format.js";
+import { formatCount, formatDate, formatNumber, formatPercent, formatPeriod, formatPlainNumber, formatPoints, formatRupiah } from "../../../src/components/core/format.js";
 
 describe("Indonesian formats", () => {
   it("groups thousands with dots and uses a decimal comma", () => {
@@ -61,5 +61,25 @@ describe("Indonesian formats", () => {
     expect(formatPeriod(2025, 3)).toBe("Maret 2025");
     expect(formatPeriod(2024, 9)).toBe("September 2024");
     expect(formatPeriod(2022)).toBe("2022");
+  });
+});
+
+describe("plain numbers for files", () => {
+  it("writes every digit without grouping or exponent, with the chosen decimal mark", () => {
+    expect(formatPlainNumber(1300)).toBe("1300");
+    expect(formatPlainNumber(1.5, ",")).toBe("1,5");
+    expect(formatPlainNumber(-0.25, ",")).toBe("-0,25");
+    expect(formatPlainNumber(1e-7)).toBe("0.0000001");
+    expect(formatPlainNumber(-1.25e-8, ",")).toBe("-0,0000000125");
+    expect(formatPlainNumber(1.5e21)).toBe("1500000000000000000000");
+    expect(formatPlainNumber(Number.NaN)).toBe("");
+  });
+  it("reads back as the same number, for many magnitudes", () => {
+    for (let e = -12; e <= 22; e++) {
+      for (const m of [1, 1.5, 3.14159, 9.999999]) {
+        const v = m * 10 ** e;
+        expect(Number(formatPlainNumber(v)), String(v)).toBe(v);
+      }
+    }
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { kabCoverage, largestGaps, realisationRows } from "../../../src/components/ringkasan/coverage.js";
 import type { AllocationTotalRow, CoverageRow } from "../../../src/components/cakupan/queries.js";
+import { wilayahOf } from "../../support/wilayah.js";
+
+const KOTA = wilayahOf("3673");
+const KAB = wilayahOf("3604");
 
 const row = (kode: string | null, nama: string, target: number, covered: number, untouched: number) =>
   ({ kode, nama, target, covered, untouched }) as unknown as CoverageRow;
@@ -12,10 +16,10 @@ describe("Ringkasan coverage", () => {
 
   it("picks the three kecamatan with most untouched households across kab/kota, never the undetailed row", () => {
     const gaps = largestGaps([
-      { kab: "3673", rows: [row("367302", "Kasemen", 100, 40, 60), row("367306", "Taktakan", 90, 10, 80), row(null, "Tidak dirinci", 500, 0, 500), row("367301", "Serang", 5, 5, 0)] },
-      { kab: "3604", rows: [row("360405", "Kramatwatu", 70, 0, 70), row("360406", "Waringinkurung", 30, 0, 30)] }
+      { kab: KOTA, rows: [row("367302", "Kasemen", 100, 40, 60), row("367306", "Taktakan", 90, 10, 80), row(null, "Tidak dirinci", 500, 0, 500), row("367301", "Serang", 5, 5, 0)] },
+      { kab: KAB, rows: [row("360405", "Kramatwatu", 70, 0, 70), row("360406", "Waringinkurung", 30, 0, 30)] }
     ]);
-    expect(gaps.map((g) => [g.kab, g.nama, g.untouched])).toEqual([
+    expect(gaps.map((g) => [g.kab.kode, g.nama, g.untouched])).toEqual([
       ["3673", "Taktakan", 80],
       ["3604", "Kramatwatu", 70],
       ["3673", "Kasemen", 60]
@@ -30,7 +34,8 @@ describe("Ringkasan coverage", () => {
       { ...base, programme_code: "sk", year: 2025, status: "realisasi", planned_units: 1, budget_rp: null, received_units: 5611, received_value_rp: 1.1e9 },
       { ...base, programme_code: "pbi", year: 2025, status: "rencana", planned_units: 26000, budget_rp: 4.2e9, received_units: 13000, received_value_rp: 0 }
     ] as AllocationTotalRow[];
-    const r = realisationRows("3673", rows);
+    const r = realisationRows(KOTA, rows);
+    expect(r.every((x) => x.kab_nama === "Kota Serang")).toBe(true);
     expect(r.map((x) => [x.programme_code, x.year, x.unit_pct, x.value_pct])).toEqual([
       ["sk", 2025, 100, 50],
       // No value recorded in the registry: no budget realisation, not 0%.

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { previewCell, sortCatalog } from "../../../src/components/sumber-data/view.js";
 import { toCsv, toXlsx } from "../../../src/components/core/export.js";
-import { SYNTHETIC_CAPTION, columnFormat, exportStem, isYearColumn, tableWorkbook, type TableInfo } from "../../../src/components/sumber-data/table-export.js";
+import { SYNTHETIC_CAPTION } from "../../../src/components/core/synthetic.js";
+import { columnFormat, exportStem, isYearColumn, tableWorkbook, type TableInfo } from "../../../src/components/sumber-data/table-export.js";
 
 const COLUMNS = JSON.stringify([
   { name: "kode", type: "VARCHAR", description: "Kode wilayah" },
@@ -33,7 +34,8 @@ describe("column formats", () => {
 describe("tableWorkbook", () => {
   it("exports every column under its name, neutralises formulas, writes booleans in Indonesian", () => {
     const csv = toCsv(tableWorkbook(TABLE, ROWS).sheets[0]!);
-    expect(csv).toBe("\uFEFFkode;year;value;households;on_target_list\r\n3673;2018;1.25;1300;Ya\r\n'=cmd|'/c calc'!A1;2019;;7;Tidak\r\n");
+    expect(csv).toBe("\uFEFFkode;year;value;households;on_target_list\r\n3673;2018;1,25;1300;Ya\r\n'=cmd|'/c calc'!A1;2019;;7;Tidak\r\n");
+    expect(toCsv(tableWorkbook(TABLE, ROWS).sheets[0]!, "analisis")).toBe("kode,year,value,households,on_target_list\r\n3673,2018,1.25,1300,true\r\n'=cmd|'/c calc'!A1,2019,,7,false\r\n");
   });
 
   it("builds an XLSX with the table (synthetic caption), its data dictionary and the source sheet", async () => {

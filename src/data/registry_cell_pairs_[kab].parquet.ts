@@ -1,0 +1,5 @@
+// One registry_cell_pairs partition per kab/kota the registry holds (Framework passes --kab=<kode>; the
+// partitions are listed by dynamicPaths in observablehq.config.ts).
+import { emitPartition } from "../../loaders/lib/emit.js";
+
+await emitPartition("registry_cell_pairs");
