@@ -223,6 +223,10 @@ export function readLayout(grid: readonly (readonly string[])[], options: Layout
     columns.push({ index, year, month: round, heading: `${MONTH_LABEL[round]} ${year}` });
   }
   if (columns.length === 0) {
+    const labels = grid.slice(dataStart).map((row) => (row[labelColumn] ?? "").trim()).filter(Boolean);
+    if (labels.length > 0 && labels.every(isYearCell)) {
+      throw new BpsLayoutError("tabel ini memuat periode (tahun) sebagai baris; unduh tabel dengan wilayah sebagai baris dan tahun sebagai kolom");
+    }
     throw new BpsLayoutError(
       skipped.length > 0
         ? `tidak ada kolom yang dapat dipakai (${[...new Set(skipped.map((s) => s.reason))].join("; ")})`

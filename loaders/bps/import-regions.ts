@@ -68,6 +68,9 @@ export class RegionRowResolver {
   constructor(private readonly level: TableLevel, private readonly bantenScope: boolean) {}
 
   resolve(rawLabel: string, rawCode = ""): RowRegion {
+    // "[3601] Pandeglang" or "3601 - Pandeglang": a code written in the name cell.
+    const inline = rawCode.trim() === "" ? /^\[?(\d{2}|\d{4})\]?\s*[-–.:]?\s+(\D.*)$/.exec(rawLabel.trim()) : null;
+    if (inline) return this.resolve(inline[2]!, inline[1]!);
     const label = cleanRegionLabel(rawLabel);
     const byCode = rawCode.trim() === "" ? null : this.resolveCode(rawCode.trim());
     const byName = this.resolveName(label);

@@ -124,6 +124,16 @@ describe("kab/kota tables: names without codes, resolved within their province b
     expect(parsed.report.join("\n")).toMatch(/kode 3604 menunjuk 3604, nama "Kota Serang" menunjuk 3673/);
   });
 
+  it("reads a code written in the name cell, and refuses a table with periods as rows in one sentence", () => {
+    const grid = csvGrid("Wilayah,\n,Persentase Penduduk Miskin Menurut Kabupaten/Kota di Provinsi Banten (Persen)\n,2025\n[3673] Kota Serang,5.51\n3604 - Serang,4.48\n");
+    expect(values(parseBpsTable(grid, META))).toEqual([
+      ["3673", 2025, 3, 5.51],
+      ["3604", 2025, 3, 4.48]
+    ]);
+    const transposed = csvGrid("Periode,Kota,Desa,Kota+Desa\n,Persentase Penduduk Miskin (P0) Menurut Daerah,,\nMaret 2024,7.09,11.79,9.03\nSeptember 2024,6.66,11.34,8.57\n");
+    expect(() => parseBpsTable(transposed, { ...META, month: 3 })).toThrow(/periode \(tahun\) sebagai baris/);
+  });
+
   it("reads provinces written in title case by their names (Gorontalo the province, then Gorontalo the kabupaten)", () => {
     const grid = csvGrid("Nama Wilayah,\n,Indeks Kedalaman Kemiskinan (P1) Menurut Kabupaten/Kota\n,2024\nGorontalo,2.5\nGorontalo,2.9\nBanten,0.97\nSerang,0.6\n");
     expect(values(parseBpsTable(grid, META))).toEqual([
