@@ -4,7 +4,7 @@
 import { fetchSmallTable } from "../core/small-table.js";
 import { TABLE_URLS } from "../core/tables.js";
 import type { ExtremeRow, PovertyRow, TargetRow } from "../domain/bps-series.js";
-import type { CalibrationRow, ComparisonRow, EstimateRow, ValidationTableRow } from "../domain/region-status.js";
+import { extremeOutlook, regionStatuses, type CalibrationRow, type ComparisonRow, type EstimateRow, type ExtremeOutlook, type ValidationTableRow } from "../domain/region-status.js";
 
 export interface RegionRow {
   kode: string;
@@ -66,4 +66,14 @@ export async function loadProgressData(): Promise<ProgressData> {
 /** The province and its eight kab/kota, province first. */
 export function reportingRegions(data: Pick<ProgressData, "regions">): RegionRow[] {
   return [...data.regions].sort((a, b) => (a.level === "provinsi" ? -1 : b.level === "provinsi" ? 1 : a.kode.localeCompare(b.kode)));
+}
+
+/**
+ * The extreme-poor persons of one region per year and without change in 2026: the figures Ringkasan
+ * and Kemajuan show, for pages that need only them (the scenario baseline). Null if the region has none.
+ */
+export async function loadOutlook(kode: string): Promise<ExtremeOutlook | null> {
+  const data = await loadProgressData();
+  const status = regionStatuses(data, reportingRegions(data)).find((s) => s.kode === kode);
+  return status ? extremeOutlook(status) : null;
 }

@@ -8,6 +8,7 @@ import { formatDate, formatNumber, formatPercent, formatRupiah } from "../core/f
 import { el, errorBox, sourceLine, syntheticBadgeIf } from "../core/ui.js";
 import { effectLabel, funderLabel } from "../domain/programmes.js";
 import { closeGapBps, type PageData } from "./page-data.js";
+import { roundPersons } from "../domain/region-status.js";
 import {
   MAX_SCENARIOS,
   ScenarioStateError,
@@ -151,7 +152,9 @@ export function scenarioApp(options: AppOptions): HTMLElement {
       setState(v === undefined ? without(state, "trend_per_year") : { ...state, trend_per_year: v / 100 })
     );
     const trendNote = data.trend
-      ? `Bawaan ${formatNumber(data.ctx.trend_per_year * 100, 1)}% per tahun: perubahan P0 ${kabName} Maret ${data.trend.from}–${data.trend.to} (BPS). Isi 0 untuk tanpa tren.`
+      ? data.trend.kind === "extreme"
+        ? `Bawaan ${formatNumber(data.ctx.trend_per_year * 100, 1)}% per tahun: tren perkiraan kemiskinan ekstrem ${data.trend.from}–${data.trend.to}, sama dengan Ringkasan dan Kemajuan. Isi 0 untuk tanpa tren.`
+        : `Bawaan ${formatNumber(data.ctx.trend_per_year * 100, 1)}% per tahun: perubahan P0 ${kabName} Maret ${data.trend.from}–${data.trend.to} (BPS). Isi 0 untuk tanpa tren.`
       : "Tidak ada dua angka P0 BPS berturut-turut: bawaan 0.";
     return el(
       "div",
@@ -461,6 +464,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
 
   function comparisonTable(computed: readonly ScenarioResult[], kabs: readonly AreaResult[], cellGap: number): HTMLElement {
     const h = state.horizon;
+    const surveyNoChange = data.outlook?.noChange ?? null;
     type Metric = [key: string, label: string, value: (r: AreaResult, s: ScenarioResult) => number | null, format: (v: number | null) => string];
     const jiwa = (v: number | null) => (v === null ? "–" : `${formatNumber(v)} jiwa`);
     const kk = (v: number | null) => (v === null ? "–" : `${formatNumber(v)} KK`);
@@ -469,6 +473,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     const metrics: Metric[] = [
       ["base_poor_persons", `Miskin ekstrem ${data.ctx.base_year} (registri)`, (r) => r.base_poor_persons, jiwa],
       ["status_quo_poor_persons", `Perkiraan ${h} tanpa perubahan program`, (r) => r.status_quo_poor_persons, jiwa],
+      ["survey_no_change", `Perkiraan ${h} tanpa perubahan, survei BPS (model)`, () => (surveyNoChange?.year === h ? surveyNoChange.persons : null), (v) => (v === null ? "–" : jiwa(roundPersons(v)))],
       ["poor_persons", `Perkiraan ${h} dengan skenario`, (r) => r.poor_persons, jiwa],
       ["poor_households", `Rumah tangga miskin ekstrem ${h}`, (r) => r.poor_households, kk],
       ["exits_persons", "Keluar dari kemiskinan ekstrem karena skenario", (r) => r.exits_persons, jiwa],
@@ -503,7 +508,18 @@ export function scenarioApp(options: AppOptions): HTMLElement {
         )
       )
     );
-    return el("div", { class: "scn-table-wrap" }, el("h3", {}, "Perbandingan skenario"), table, sourceLine(`sel registri ${kabName}${synth}, katalog program, garis kemiskinan BPS; perkiraan model`));
+    // The registry's count and the survey's differ; say why in one line, with both figures.
+    const sq = kabs[0]!.status_quo_poor_persons;
+    const why =
+      surveyNoChange?.year === h
+        ? el(
+            "p",
+            { class: "ts-muted", id: "baseline-note" },
+            `Tanpa perubahan program, sel registri${synth} memberi ${formatNumber(sq)} jiwa pada ${h} dan perkiraan survei BPS ${formatNumber(roundPersons(surveyNoChange.persons))} jiwa (angka yang sama di Ringkasan dan Kemajuan). ` +
+              `Keduanya memakai tren yang sama; titik awalnya berbeda: registri mulai dari ${formatNumber(kabs[0]!.base_poor_persons)} jiwa yang tercatat dalam daftar rumah tangganya pada ${data.ctx.base_year}, perkiraan survei dari garis tren perkiraan model${data.trend?.kind === "extreme" ? ` ${data.trend.from}–${data.trend.to}` : ""} atas basis penduduk BPS.`
+          )
+        : null;
+    return el("div", { class: "scn-table-wrap" }, el("h3", {}, "Perbandingan skenario"), table, why, sourceLine(`sel registri ${kabName}${synth}, katalog program, garis kemiskinan BPS; perkiraan model`));
   }
 
   async function trajectoryChart(computed: readonly ScenarioResult[], kabs: readonly AreaResult[], width: number): Promise<HTMLElement> {
