@@ -7,7 +7,7 @@ import { buildCatalog } from "./tables/catalog.js";
 import { buildRegions } from "./tables/regions.js";
 import { buildBpsExtremePoverty, buildBpsPoverty, buildTargets } from "./tables/bps.js";
 import { buildPovertyLines } from "./tables/poverty-lines.js";
-import { buildExtremeCalibration, buildExtremeEstimates, buildExtremeValidation } from "./tables/extreme-estimates.js";
+import { buildExtremeCalibration, buildExtremeEstimates, buildExtremeModelComparison, buildExtremeValidation } from "./tables/extreme-estimates.js";
 import { REJECTIONS_TABLE, buildMicrodata, isRegistryTable } from "./tables/registry.js";
 import { partitionTableNames, readPartitions } from "./registry/partitions.js";
 import { buildOverlapRules, buildProgrammeAllocations, buildProgrammes } from "./programmes/tables.js";
@@ -32,6 +32,7 @@ export const TABLES: readonly TableBuilder[] = [
   { name: "extreme_estimates", build: buildExtremeEstimates },
   { name: "extreme_validation", build: buildExtremeValidation },
   { name: "extreme_calibration", build: buildExtremeCalibration },
+  { name: "extreme_model_comparison", build: buildExtremeModelComparison },
   { name: "programmes", build: buildProgrammes },
   { name: "overlap_rules", build: buildOverlapRules },
   { name: "programme_allocations", build: buildProgrammeAllocations },

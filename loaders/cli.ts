@@ -12,7 +12,7 @@ import { withDuckDB } from "./lib/duck.js";
 import { formatNumber } from "../src/components/core/format.js";
 
 const [command = "build", ...args] = process.argv.slice(2);
-const USAGE = "Pilihan: build, bps [--refresh], bps import <berkas> [--indicator …] [--month 3|9] [--dry-run], validate <berkas> [--kind registry|receipts] [--json], ingest";
+const USAGE = "Pilihan: build, bps [--refresh], bps import <berkas>… [--indicator …] [--month 3|9] [--source …] [--dry-run], validate <berkas> [--kind registry|receipts] [--json], ingest";
 
 async function main(): Promise<number> {
   switch (command) {
@@ -25,9 +25,10 @@ async function main(): Promise<number> {
     case "bps": {
       if (args[0] === "import") {
         const imported = await runBpsImport(args.slice(1));
-        if (imported !== 0 || args.includes("--dry-run")) return imported;
-        for (const name of ["bps_poverty", "poverty_lines", "extreme_estimates", "extreme_validation", "extreme_calibration", "catalog"]) await buildTable(name);
-        return 0;
+        // A refused file (exit 1) does not undo the others: rebuild unless nothing could be recorded.
+        if (imported === 2 || args.includes("--dry-run")) return imported;
+        for (const name of ["bps_poverty", "poverty_lines", "extreme_estimates", "extreme_validation", "extreme_calibration", "extreme_model_comparison", "catalog"]) await buildTable(name);
+        return imported;
       }
       const code = await runBpsCommand(args);
       if (code === 0) await buildTable("catalog"); // keep /data in step with the refreshed tables

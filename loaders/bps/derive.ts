@@ -4,10 +4,11 @@
 import { parseCsvObjects } from "../lib/csv.js";
 import type { CountUnit, ExtremeKind } from "./rows.js";
 import { scaleDecimal } from "./units.js";
+import { LINE_PERIOD, OLD_SERIES, seriesForRound, type LineSeries } from "../../src/components/domain/model/line-series.js";
 
 export const POVERTY_HEADER = ["region_kode", "year", "month", "poor_count", "p0_pct", "poverty_line_rp", "p1", "p2", "source", "note"] as const;
 export const EXTREME_HEADER = [
-  "region_kode", "year", "month", "kind", "extreme_pct", "extreme_count", "count_unit", "line_rp", "line_basis", "source", "note"
+  "region_kode", "year", "month", "kind", "extreme_pct", "extreme_count", "count_unit", "line_rp", "line_basis", "series", "for_validation", "source", "note"
 ] as const;
 export const TARGETS_HEADER = ["region_kode", "indicator", "year", "value", "basis", "is_current", "source", "note"] as const;
 
@@ -82,13 +83,22 @@ export function kindFromNote(note: string): ExtremeKind {
 
 const OLD_LINE = "US$1.90 PPP 2011 per kapita per hari (garis lama BPS)";
 const NEW_LINE = "US$2.15 PPP 2017 per kapita per hari (garis baru BPS sejak rilis 2025)";
+const LINE_TEXT: Readonly<Record<LineSeries, string>> = { usd190_ppp2011: OLD_LINE, usd215_ppp2017: NEW_LINE };
 
 /**
- * The line a survey estimate refers to. The reference README (§3, caveat 2) states that the Sep-2024
- * and Mar-2025 figures use the new US$2.15 PPP 2017 line and all earlier ones the old US$1.90 PPP 2011 line.
+ * The line of a survey row the reference does not label (line-series.ts holds the periods). The
+ * reference compiled its rows before BPS restated March 2024 on the new line, so a row of the round
+ * measured on both lines (March 2024) is the old-line figure (reference README §3, caveat 2); a row
+ * without a month is old before the new line's first year.
  */
+export function surveySeries(year: number, month: number | null): LineSeries {
+  if (month === null) return year < LINE_PERIOD.usd215_ppp2017.first!.year ? OLD_SERIES : "usd215_ppp2017";
+  const lines = seriesForRound(year, month);
+  return lines.length === 1 ? lines[0]! : OLD_SERIES;
+}
+
 export function surveyLineBasis(year: number, month: number | null): string {
-  return year > 2024 || (year === 2024 && month !== null && month >= 9) ? NEW_LINE : OLD_LINE;
+  return LINE_TEXT[surveySeries(year, month)];
 }
 
 interface Annotation {
@@ -98,6 +108,12 @@ interface Annotation {
   readonly not_a_rate?: string;
   /** Relabelling after the review: a caveat shown beside the figure, prepended to the note. */
   readonly caveat?: string;
+  /** A survey rate kept as context only (never calibrated on or scored), with the reason shown beside it. */
+  readonly context?: string;
+  /** A rate the source gives only as a change from a published level: the level, and how it follows. */
+  readonly rate_from_change?: { readonly value: string; readonly how: string };
+  /** The line of a survey row whose source names it (overrides the period rule of surveySeries). */
+  readonly series?: LineSeries;
 }
 
 /**
@@ -107,7 +123,16 @@ interface Annotation {
 export const EXTREME_ANNOTATIONS: Readonly<Record<string, Annotation>> = {
   "00|2021||line_only": { line_basis: "Rp per orang per bulan (BPS 2021, setara Rp10.739 per orang per hari), dikutip Dinsos Kab. Serang" },
   "00|2023|3|survey": { line_basis: "US$1.90 PPP 2011 per hari, dinyatakan Rp per kapita per bulan (garis lama BPS)" },
-  "00|2024|9|survey": { count_unit: "jiwa" }, // Susenas estimate of persons ("juta orang" in the source)
+  "00|2018||survey": {
+    context: "Dikutip 3,6% (katadata, detik) dan 2,6% (rmol) dari pernyataan yang sama, bulan survei tidak disebut: hanya konteks, tidak dipakai untuk kalibrasi atau validasi."
+  },
+  "00|2024|9|survey": {
+    count_unit: "jiwa", // Susenas estimate of persons ("juta orang" in the source)
+    rate_from_change: {
+      value: "0.99",
+      how: "0,99% = 0,85% (Maret 2025) + 0,14 poin, penurunan dari September 2024 yang disebut BPS pada garis baru (kontan; telaah Desember 2026: 0,99%)."
+    }
+  },
   "00|2025|3|survey": { count_unit: "jiwa" }, // "2,38 juta orang"
   "36|2022||unclear": {
     count_unit: "keluarga",
@@ -136,7 +161,7 @@ export const EXTREME_ANNOTATIONS: Readonly<Record<string, Annotation>> = {
   "3603|2020||survey": {
     count_unit: "jiwa",
     line_basis: "Rp per bulan, dibulatkan seperti dikutip Kepala BPS Kab. Tangerang (garis lama US$1.90 PPP 2011)",
-    caveat: "Hanya konteks: metode awal BPS pada tahun COVID (garis sekitar Rp435.000); tidak dipakai untuk tren atau status."
+    context: "Hanya konteks: metode awal BPS pada tahun COVID (garis sekitar Rp435.000); tidak dipakai untuk tren, status, kalibrasi, atau validasi."
   },
   "3603|2023|11|registry": { count_unit: "keluarga" },
   "3604|2023|11|registry": { count_unit: "keluarga" },
@@ -150,44 +175,85 @@ export const EXTREME_ANNOTATIONS: Readonly<Record<string, Annotation>> = {
   "3674|2023|11|registry": { count_unit: "keluarga" }
 };
 
-/** bps_extreme_poverty rows with kind, unit and line basis made explicit. */
-export function deriveExtremeRecords(extremeCsv: string, annotations = EXTREME_ANNOTATIONS): Record_[] {
+/**
+ * Survey rates the reference lacks, entered after the December 2026 review, each with its source and
+ * how the level follows from what BPS stated (rows in the published file's columns and tags).
+ */
+export const EXTREME_ADDITIONS: readonly Record_[] = [
+  {
+    region_kode: "00",
+    region_nama: "Indonesia",
+    year: "2024",
+    month: "3",
+    extreme_pct: "1.26",
+    extreme_count: "3560000",
+    count_unit: "jiwa",
+    line_rp: "",
+    series: "usd215_ppp2017",
+    source:
+      "https://nasional.kontan.co.id/news/angka-kemiskinan-ekstrem-di-indonesia-capai-238-juta-orang-per-maret-2025 ; " +
+      "https://redaksiterkini.com/orang-miskin-ekstrem-ri-turun-jauh-dibandingkan-proyeksi-bank-dunia-42112.html",
+    note:
+      "[SURVEY] BPS Susenas Maret 2024 dihitung ulang dengan garis baru US$2.15 PPP 2017 (rilis Juli 2025): BPS menyebut Maret 2025 0,85% / 2,38 juta orang, " +
+      "turun 0,41 poin dan 1,18 juta orang dari Maret 2024, jadi Maret 2024 = 1,26% / 3,56 juta orang (telaah Desember 2026: 1,26%, 3,56 juta). " +
+      "Garis lama untuk putaran yang sama: 0,83%."
+  }
+];
+
+/** bps_extreme_poverty rows with kind, unit, line basis and series made explicit. */
+export function deriveExtremeRecords(extremeCsv: string, annotations = EXTREME_ANNOTATIONS, additions: readonly Record_[] = EXTREME_ADDITIONS): Record_[] {
   const file = "extreme_poverty.csv";
   const used = new Set<string>();
+  const rowKeys = new Set<string>();
   const out: Record_[] = [];
-  for (const { line, row } of parseCsvObjects(extremeCsv)) {
+  // Additions carry their series and count unit themselves; published rows get theirs from the annotations.
+  const records = [...parseCsvObjects(extremeCsv).map((r) => ({ ...r, added: false })), ...additions.map((row, i) => ({ line: i + 1, row, added: true }))];
+  for (const { line, row, added } of records) {
+    const where = added ? `EXTREME_ADDITIONS[${line - 1}]` : `${file} line ${line}`;
     const note = field(row, "note", line, file);
     const kind = kindFromNote(note);
     const year = field(row, "year", line, file);
     const month = field(row, "month", line, file);
     const key = `${field(row, "region_kode", line, file)}|${year}|${month}|${kind}`;
-    if (used.has(key)) throw new Error(`${file} line ${line}: duplicate row ${key}`);
-    used.add(key);
-    const annotation = annotations[key] ?? {};
-    const rawNote = field(row, "note", line, file);
-    const noteText = [rawNote, annotation.not_a_rate ? `[TELAAH] ${annotation.not_a_rate}` : "", annotation.caveat ? `[TELAAH] ${annotation.caveat}` : ""].filter(Boolean).join(" | ");
+    const annotation: Annotation = added ? { ...(row.count_unit ? { count_unit: row.count_unit as CountUnit } : {}), ...(row.series ? { series: row.series as LineSeries } : {}) } : (annotations[key] ?? {});
+    if (!added) used.add(key);
+    const series = kind === "survey" ? (annotation.series ?? surveySeries(Number(year), month === "" ? null : Number(month))) : null;
+    const rowKey = `${key}|${series ?? ""}`;
+    if (rowKeys.has(rowKey)) throw new Error(`${where}: duplicate row ${rowKey}`);
+    rowKeys.add(rowKey);
+    const noteText = [
+      note,
+      annotation.not_a_rate ? `[TELAAH] ${annotation.not_a_rate}` : "",
+      annotation.caveat ? `[TELAAH] ${annotation.caveat}` : "",
+      annotation.context ? `[TELAAH] ${annotation.context}` : "",
+      annotation.rate_from_change ? `[TELAAH] ${annotation.rate_from_change.how}` : ""
+    ].filter(Boolean).join(" | ");
     const count = field(row, "extreme_count", line, file);
     const lineRp = field(row, "line_rp", line, file);
-    if (count !== "" && !annotation.count_unit) throw new Error(`${file} line ${line}: count ${count} has no unit decided in EXTREME_ANNOTATIONS (${key})`);
-    if (lineRp !== "" && !annotation.line_basis) throw new Error(`${file} line ${line}: line ${lineRp} has no basis decided in EXTREME_ANNOTATIONS (${key})`);
-    const lineBasis = annotation.line_basis ?? (kind === "survey" ? surveyLineBasis(Number(year), month === "" ? null : Number(month)) : "");
+    if (count !== "" && !annotation.count_unit) throw new Error(`${where}: count ${count} has no unit decided in EXTREME_ANNOTATIONS (${key})`);
+    if (lineRp !== "" && !annotation.line_basis) throw new Error(`${where}: line ${lineRp} has no basis decided in EXTREME_ANNOTATIONS (${key})`);
+    const lineBasis = annotation.line_basis ?? (series ? LINE_TEXT[series] : "");
+    const published = field(row, "extreme_pct", line, file);
+    const pct = annotation.not_a_rate ? "" : published === "" && annotation.rate_from_change ? annotation.rate_from_change.value : published;
     out.push({
       region_kode: key.split("|")[0]!,
       year,
       month,
       kind,
-      extreme_pct: annotation.not_a_rate ? "" : field(row, "extreme_pct", line, file),
+      extreme_pct: pct,
       extreme_count: count,
       count_unit: annotation.count_unit ?? "",
       line_rp: lineRp,
       line_basis: lineBasis,
+      series: series ?? "",
+      for_validation: kind === "survey" ? String(!annotation.context) : "",
       source: field(row, "source", line, file),
       note: noteText
     });
   }
   const unused = Object.keys(annotations).filter((key) => !used.has(key));
   if (unused.length > 0) throw new Error(`annotations match no row: ${unused.join(", ")}`);
-  return out.sort(byKey("region_kode", "year", "month", "kind"));
+  return out.sort(byKey("region_kode", "year", "month", "kind", "series"));
 }
 
 /**

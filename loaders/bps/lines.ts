@@ -1,7 +1,7 @@
 // Poverty lines and extreme lines per region, year and survey month, with how each was obtained.
 //
 // BPS publishes a local poverty line (GK) per region and survey round, but the extreme line only as
-// one national rupiah value per year (US$1.90 PPP 2011 until March 2024, US$2.15 PPP 2017 from 2024).
+// one national rupiah value now and then, on two lines whose periods line-series.ts states.
 // The kab/kota extreme rates of 2022 behave as a fixed share of each region's own GK (review
 // 2026-12), so the extreme line of region K is r_t × GK_K, with r_t = national extreme line ÷
 // national GK. This module is pure: it takes the published rows and the ratio for each series and
@@ -11,22 +11,17 @@ import path from "node:path";
 import { parseCsvObjects } from "../lib/csv.js";
 import { formatNumber } from "../../src/components/core/format.js";
 import type { PovertyRow } from "./rows.js";
+import { LINE_SERIES, seriesForRound, type LineSeries } from "../../src/components/domain/model/line-series.js";
 
-export const LINE_SERIES = ["usd190_ppp2011", "usd215_ppp2017"] as const;
-export type LineSeries = (typeof LINE_SERIES)[number];
+export { LINE_SERIES, type LineSeries } from "../../src/components/domain/model/line-series.js";
 
 export const SERIES_LABEL: Readonly<Record<LineSeries, string>> = {
   usd190_ppp2011: "garis lama US$1,90 PPP 2011",
   usd215_ppp2017: "garis baru US$2,15 PPP 2017"
 };
 
-/** The survey rounds measured on each extreme line: the old line up to March 2024, the new from March 2024. */
-export function seriesFor(year: number, month: number): LineSeries[] {
-  const out: LineSeries[] = [];
-  if (year < 2024 || (year === 2024 && month === 3)) out.push("usd190_ppp2011");
-  if (year >= 2024) out.push("usd215_ppp2017");
-  return out;
-}
+/** The survey rounds measured on each extreme line; the periods are stated once, in line-series.ts. */
+export const seriesFor = seriesForRound;
 
 /** One published extreme line (data/reference/bps/lines.csv). */
 export interface LineAnchor {

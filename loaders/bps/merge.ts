@@ -72,8 +72,8 @@ function describeKey(key: string): string {
   return `${region} ${month === "3" ? "Maret" : "September"} ${year}`;
 }
 
-/** Indonesian lines for the command output; long lists are cut with a count of the rest. */
-export function formatDiff(diff: PovertyDiff, limit = 20): string[] {
+/** Indonesian lines for the command output; long lists are cut with a count of the rest. `origin` names where the new figures come from. */
+export function formatDiff(diff: PovertyDiff, limit = 20, origin = "API"): string[] {
   const lines: string[] = [];
   if (diff.added.length === 0 && diff.revised.length === 0 && diff.filled.length === 0) {
     return ["Tidak ada perbedaan dengan snapshot."];
@@ -89,6 +89,6 @@ export function formatDiff(diff: PovertyDiff, limit = 20): string[] {
     for (const r of diff.revised.slice(0, limit)) lines.push(`  ~ ${describeKey(r.key)} ${r.field}: ${r.old} → ${r.new}`);
     if (diff.revised.length > limit) lines.push(`  … dan ${diff.revised.length - limit} lainnya`);
   }
-  if (diff.filled.length > 0) lines.push(`Sel yang kosong di snapshot kini terisi dari API: ${diff.filled.length}.`);
+  if (diff.filled.length > 0) lines.push(`Sel yang kosong di snapshot kini terisi dari ${origin}: ${diff.filled.length}.`);
   return lines;
 }

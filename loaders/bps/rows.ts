@@ -1,4 +1,5 @@
 // Typed rows of the three BPS tables, shared by the snapshot reader, the API path and the builders.
+import type { LineSeries } from "../../src/components/domain/model/line-series.js";
 
 /** One region × year × survey month of BPS monetary poverty (Susenas). */
 export interface PovertyRow {
@@ -39,6 +40,10 @@ export interface ExtremePovertyRow {
   count_unit: CountUnit | null;
   line_rp: number | null;
   line_basis: string | null;
+  /** Line series of a survey rate (usd190_ppp2011 / usd215_ppp2017); null for other kinds. */
+  series: LineSeries | null;
+  /** Survey rates: false when kept as context only (conflicting quotes, early method); null for other kinds. */
+  for_validation: boolean | null;
   source: string;
   retrieved_at: string;
   note: string | null;

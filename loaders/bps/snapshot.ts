@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCsvObjects } from "../lib/csv.js";
 import { BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "./paths.js";
+import { LINE_SERIES, type LineSeries } from "../../src/components/domain/model/line-series.js";
 import {
   COUNT_UNITS,
   EXTREME_KINDS,
@@ -124,6 +125,8 @@ export async function readExtremeSnapshot(dir = BPS_SNAPSHOT_DIR): Promise<Extre
     count_unit: c.oneOf<CountUnit>("count_unit", COUNT_UNITS, true),
     line_rp: c.number("line_rp"),
     line_basis: c.optionalText("line_basis"),
+    series: c.oneOf<LineSeries>("series", LINE_SERIES, true),
+    for_validation: c.optionalText("for_validation") === null ? null : c.boolean("for_validation"),
     source: c.text("source"),
     retrieved_at: SNAPSHOT_RETRIEVED_AT,
     note: c.optionalText("note")

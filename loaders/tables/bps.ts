@@ -9,7 +9,8 @@ import { readApiRows } from "../bps/api-rows.js";
 import { mergePoverty } from "../bps/merge.js";
 import { API_ROWS_FILE, BPS_CACHE_DIR, BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
 import { readExtremeSnapshot, readTargets } from "../bps/snapshot.js";
-import { snapshotWithImports } from "../bps/import.js";
+import { snapshotWithImports } from "../bps/import-record.js";
+import { LINE_PERIOD_TEXT_ID } from "../../src/components/domain/model/line-series.js";
 
 const REGION_KODE = "Kode wilayah Kemendagri tanpa titik: 00 Indonesia, 36 Banten, 3601–3674 kabupaten/kota";
 
@@ -35,10 +36,10 @@ export const BPS_POVERTY_SCHEMA: TableSchema = {
 
 export const BPS_EXTREME_POVERTY_SCHEMA: TableSchema = {
   name: "bps_extreme_poverty",
-  version: 1,
+  version: 2,
   description:
     "Angka kemiskinan ekstrem yang dipublikasikan. Estimasi survei BPS (`kind` = `survey`) dan hitungan daftar sasaran P3KE/DTKS/DTSEN (`kind` = `registry`) adalah ukuran berbeda: jangan digabung dalam satu grafik.",
-  key: ["region_kode", "year", "month", "kind"],
+  key: ["region_kode", "year", "month", "kind", "series"],
   columns: [
     { name: "region_kode", type: "VARCHAR", description: REGION_KODE },
     { name: "year", type: "INTEGER", description: "Tahun angka" },
@@ -49,6 +50,8 @@ export const BPS_EXTREME_POVERTY_SCHEMA: TableSchema = {
     { name: "count_unit", type: "VARCHAR", nullable: true, description: "Satuan jumlah: jiwa, KK, atau keluarga (kosong jika tidak ada jumlah)" },
     { name: "line_rp", type: "DOUBLE", nullable: true, description: "Garis kemiskinan ekstrem dalam rupiah, seperti dipublikasikan" },
     { name: "line_basis", type: "VARCHAR", nullable: true, description: "Dasar garis: mis. US$1.90 PPP 2011 (lama) atau US$2.15 PPP 2017 (baru), dan satuan line_rp" },
+    { name: "series", type: "VARCHAR", nullable: true, description: `Seri garis angka survei: \`usd190_ppp2011\` (lama) atau \`usd215_ppp2017\` (baru); kosong untuk jenis lain. ${LINE_PERIOD_TEXT_ID}` },
+    { name: "for_validation", type: "BOOLEAN", nullable: true, description: "Angka survei yang dipakai untuk kalibrasi dan validasi model (salah: hanya konteks, alasannya di catatan); kosong untuk jenis lain" },
     { name: "source", type: "VARCHAR", description: "Sumber angka (URL)" },
     { name: "retrieved_at", type: "DATE", description: "Tanggal snapshot" },
     { name: "note", type: "VARCHAR", nullable: true, description: "Catatan sumber, diawali tag `[SURVEY]`/`[REGISTRY]`/`[UNCLEAR]`/`[LINE-ONLY]`" }

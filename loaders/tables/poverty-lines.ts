@@ -6,7 +6,7 @@ import { loadRows, writeParquet } from "../lib/parquet.js";
 import type { TableSchema } from "../lib/schema.js";
 import { anchorRatio, buildPovertyLineRows, readLineAnchors, type LineAnchor, type PovertyLineRow, type RatioLookup } from "../bps/lines.js";
 import { BPS_SNAPSHOT_DIR, SNAPSHOT_RETRIEVED_AT } from "../bps/paths.js";
-import { snapshotWithImports } from "../bps/import.js";
+import { snapshotWithImports } from "../bps/import-record.js";
 import type { PovertyRow } from "../bps/rows.js";
 import { ratioFromLines } from "../../src/components/domain/model/extreme-ratio.js";
 

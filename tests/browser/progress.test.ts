@@ -41,7 +41,7 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
       );
       const [estimate] = await sql<{ year: number; value: number }>(
         `SELECT year, value_pct AS value FROM '${distTable("extreme_estimates")}'
-         WHERE region_kode = '${region}' AND series = 'usd215_ppp2017' ORDER BY year DESC LIMIT 1`
+         WHERE region_kode = '${region}' AND series = 'usd215_ppp2017' AND month = 3 ORDER BY year DESC LIMIT 1`
       );
       const surveyWins = survey !== undefined && (estimate === undefined || Number(survey.year) >= Number(estimate.year));
       const expected = surveyWins ? survey! : estimate!;
@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
       expect(detail).toMatch(surveyWins ? /angka survei BPS/ : /perkiraan model, bukan angka resmi BPS/);
       // Status from at least three current-line estimates, with the people remaining in 2026.
       const [points] = await sql<{ n: bigint }>(
-        `SELECT count(*) AS n FROM '${distTable("extreme_estimates")}' WHERE region_kode = '${region}' AND series = 'usd215_ppp2017'`
+        `SELECT count(*) AS n FROM '${distTable("extreme_estimates")}' WHERE region_kode = '${region}' AND series = 'usd215_ppp2017' AND month = 3`
       );
       expect(Number(points!.n), region).toBeGreaterThanOrEqual(3);
       const card = page.locator(`.ts-region-card[data-region="${region}"]`);
@@ -63,6 +63,15 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
       expect(await card.locator(".ts-status-line").innerText()).toMatch(/peluang ≤0,5% pada 2026: \d+%/);
       expect(await card.locator('[data-kpi="remaining_2026"] .ts-kpi-value').innerText()).toMatch(/^[\d.]+ jiwa$/);
       expect(await card.locator(".ts-source").count()).toBe(1);
+      // One unit of persons per card: jiwa only (registry counts in KK or keluarga have their own card).
+      expect(await card.innerText()).not.toMatch(/\b(KK|keluarga)\b/);
+    }
+    const registry = page.locator("#registry-counts");
+    expect(await registry.locator("[data-kpi='registry']").count()).toBeGreaterThan(0);
+    for (const line of await registry.locator("[data-kpi='registry']").all()) {
+      const unit = await line.getAttribute("data-unit");
+      expect(["KK", "keluarga", "jiwa"]).toContain(unit);
+      expect(await line.innerText()).toContain(unit!);
     }
     const rows = page.locator("#status-table tbody tr");
     expect(await rows.count()).toBe(9);
@@ -108,13 +117,20 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
     const last = Math.max(...years);
     const table = page.locator("#coverage-table tbody tr");
     expect(await table.count()).toBe(last - first + 1);
+    const counts = await sql<{ year: number; poor_count: number | null; p1: number | null }>(
+      `SELECT year, poor_count, p1 FROM '${distTable("bps_poverty")}' WHERE region_kode = '3673' AND month = 3 ORDER BY year`
+    );
     for (let year = first; year <= last; year++) {
       const row = page.locator(`#coverage-table tr[data-year="${year}"]`);
       const figure = published.find((r) => Number(r.year) === year);
       if (!figure) expect(await row.getAttribute("class"), `${year}`).toBe("ts-gap");
       else if (figure.p0_pct !== null) expect(await row.locator('[data-field="p0_pct"]').innerText()).toBe(formatPercent(Number(figure.p0_pct)));
+      // A cell BPS did not publish says so ("–"); P1 is published for every year since the BPS tables were imported.
+      const count = counts.find((r) => Number(r.year) === year);
+      if (count && count.poor_count === null) expect(await row.locator('[data-field="poor_count"]').innerText(), `${year}`).toBe("–");
+      if (count) expect(count.p1, `P1 ${year}`).not.toBeNull();
     }
-    expect(years.length, "the snapshot should have at least one unpublished year to show").toBeLessThan(last - first + 1);
+    expect(counts.some((r) => r.poor_count === null), "the snapshot should have at least one unpublished cell to show").toBe(true);
 
     const indicators = page.locator(".ts-indicator");
     expect(await indicators.count()).toBe(5);
@@ -125,20 +141,33 @@ describe.skipIf(!chromiumAvailable())("progress pages show the published figures
       `SELECT count(*) AS n FROM '${distTable("bps_extreme_poverty")}' WHERE region_kode = '3673' AND kind = 'survey' AND extreme_pct IS NOT NULL`
     );
     const [estimates] = await sql<{ n: bigint }>(
-      `SELECT count(*) AS n FROM '${distTable("extreme_estimates")}' WHERE region_kode = '3673' AND series = 'usd215_ppp2017'`
+      `SELECT count(*) AS n FROM '${distTable("extreme_estimates")}' WHERE region_kode = '3673' AND series = 'usd215_ppp2017' AND month = 3`
     );
     expect(Number(await page.locator("#extreme-chart").getAttribute("data-survey-points"))).toBe(Number(survey!.n));
     expect(Number(await page.locator("#extreme-chart").getAttribute("data-points"))).toBe(Number(estimates!.n));
-    // Validation table: one row per published point, the error as estimate − published from the built table.
-    const validation = await sql<{ region_kode: string; year: number; estimate_pct: number | null; published_pct: number }>(
-      `SELECT region_kode, year, estimate_pct, published_pct FROM '${distTable("extreme_validation")}'`
+    // Validation table: one row per published point, the error as leave-one-out estimate − published from the built table.
+    const validation = await sql<{ region_kode: string; year: number; month: number; series: string; role: string; estimate_pct: number | null; published_pct: number; error_relative: number | null; in_interval: boolean | null }>(
+      `SELECT region_kode, year, month, series, role, estimate_pct, published_pct, error_relative, in_interval FROM '${distTable("extreme_validation")}'`
     );
     expect(await page.locator("#validation-table tbody tr").count()).toBe(validation.length);
     for (const v of validation.filter((r) => r.estimate_pct !== null)) {
-      const cell = page.locator(`#validation-table tr[data-region="${v.region_kode}"][data-year="${v.year}"] [data-error]`).first();
+      const cell = page.locator(`#validation-table tr[data-region="${v.region_kode}"][data-year="${v.year}"][data-month="${v.month}"][data-series="${v.series}"] [data-error]`);
       expect(Number(await cell.getAttribute("data-error"))).toBeCloseTo(Number(v.estimate_pct) - Number(v.published_pct), 9);
     }
-    expect(await page.locator("#validation-verdict").innerText()).toMatch(/galat relatif median \d+%/);
+    // The verdict quotes the median |relative error| and the coverage of the scored rows, computed here.
+    const scored = validation.filter((r) => r.role === "scored");
+    const abs = scored.map((r) => Math.abs(Number(r.error_relative))).sort((a, b) => a - b);
+    const median = abs.length % 2 ? abs[(abs.length - 1) / 2]! : (abs[abs.length / 2 - 1]! + abs[abs.length / 2]!) / 2;
+    const coverage = scored.filter((r) => r.in_interval).length / scored.length;
+    const verdict = await page.locator("#validation-verdict").innerText();
+    expect(verdict).toContain(`galat relatif median ${Math.round(median * 100)}%`);
+    expect(verdict).toContain(`${Math.round(coverage * 100)}% angka terbitan`);
+    // The signed error by year and line: one row per year and line among the scored points.
+    const groups = new Set(scored.map((r) => `${r.year}|${r.series}`));
+    expect(await page.locator("#validation-by-year tbody tr").count()).toBe(groups.size);
+    // The model comparison lists the published model first.
+    const [chosen] = await sql<{ tail_model: string }>(`SELECT tail_model FROM '${distTable("extreme_model_comparison")}' WHERE chosen`);
+    expect(await page.locator("#model-comparison tbody tr").first().getAttribute("data-model")).toBe(chosen!.tail_model);
     expectClean(problems);
     await page.close();
   });

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { URL_PARAM, decodeState } from "../../src/components/skenario/spec.js";
-import { chromiumAvailable, watchPage } from "../support/browser.js";
+import { chromiumAvailable, waitForPageSettled, watchPage } from "../support/browser.js";
 import { distTable, expectClean, nativeRows as sql } from "../support/built-data.js";
 import { useBuiltSite } from "../support/site.js";
 
@@ -98,6 +98,36 @@ describe.skipIf(!chromiumAvailable())("scenario planner in the browser", () => {
     expectClean(problems2);
     await page.close();
     await reopened.close();
+  });
+
+  it("shows the no-change 2026 figure Ringkasan shows for Kota Serang and Kab. Serang, beside the registry's, with why they differ", { timeout: 240_000 }, async () => {
+    const home = await built.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = [await watchPage(home, built.site.url)];
+    await home.goto(`${built.site.url}/`);
+    await waitForPageSettled(home);
+    for (const kab of ["3673", "3604"]) {
+      const card = home.locator(`.ts-kpi[data-region="${kab}"][data-kpi="remaining_2026"]`);
+      const ringkasanValue = Number(await card.getAttribute("data-value"));
+      const ringkasanText = await card.locator(".ts-kpi-value").innerText();
+      expect(ringkasanValue, kab).toBeGreaterThan(0);
+
+      const page = await built.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      problems.push(await watchPage(page, built.site.url));
+      await page.goto(`${built.site.url}/skenario?kab=${kab}`);
+      await metric(page, "survey_no_change", 0).waitFor({ timeout: 120_000 });
+      expect(await value(page, "survey_no_change", 0), kab).toBe(ringkasanValue);
+      expect(await metric(page, "survey_no_change", 0).innerText(), kab).toBe(ringkasanText);
+      // The registry's own no-change count stays, and one line names both figures and why they differ.
+      const registry = await value(page, "status_quo_poor_persons", 0);
+      const note = await page.locator("#baseline-note").innerText();
+      expect(note).toContain(ringkasanText);
+      expect(note).toContain(`${await metric(page, "status_quo_poor_persons", 0).innerText()}`);
+      expect(note).toMatch(/tren yang sama/);
+      expect(registry).toBeGreaterThan(0);
+      await page.close();
+    }
+    for (const p of problems) expectClean(p);
+    await home.close();
   });
 
   it("refuses a broken link with a clear message and shows the baseline", { timeout: 180_000 }, async () => {

@@ -6,6 +6,7 @@ import { parseCsvObjects } from "../../loaders/lib/csv.js";
 import { withDuckDB } from "../../loaders/lib/duck.js";
 import { BPS_SNAPSHOT_DIR } from "../../loaders/bps/paths.js";
 import { buildBpsExtremePoverty, buildBpsPoverty, buildTargets } from "../../loaders/tables/bps.js";
+import { snapshotWithImports } from "../../loaders/bps/import-record.js";
 import { sql } from "../../src/components/core/sql.js";
 import { fileSource, openWasmDatabase, type WasmDatabase } from "../support/wasm-db.js";
 import { makeTempDir } from "../support/tmp.js";
@@ -37,8 +38,8 @@ async function count(statement: ReturnType<typeof sql>): Promise<number> {
 }
 
 describe("BPS tables in duckdb-wasm", () => {
-  it("hold as many rows as the snapshot CSVs", async () => {
-    expect(await count(sql`SELECT count(*) AS n FROM bps_poverty`)).toBe(csvRows("bps_poverty.csv").length);
+  it("hold as many rows as the snapshot CSVs (bps_poverty: with the recorded BPS table imports merged in)", async () => {
+    expect(await count(sql`SELECT count(*) AS n FROM bps_poverty`)).toBe((await snapshotWithImports()).length);
     expect(await count(sql`SELECT count(*) AS n FROM bps_extreme_poverty`)).toBe(csvRows("bps_extreme_poverty.csv").length);
     expect(await count(sql`SELECT count(*) AS n FROM targets`)).toBe(csvRows("targets.csv").length);
   });
@@ -77,7 +78,9 @@ describe("BPS tables in duckdb-wasm", () => {
     expect(await count(sql`SELECT count(*) AS n FROM bps_extreme_poverty WHERE (extreme_count IS NULL) <> (count_unit IS NULL)`)).toBe(0);
     expect(await count(sql`SELECT count(*) AS n FROM bps_extreme_poverty WHERE kind = 'survey' AND count_unit <> 'jiwa'`)).toBe(0);
     expect(await count(sql`SELECT count(*) AS n FROM bps_extreme_poverty WHERE kind = 'registry' AND count_unit IN ('KK', 'keluarga')`)).toBeGreaterThan(0);
-    expect(await count(sql`SELECT count(*) AS n FROM (SELECT region_kode, year, month, kind FROM bps_extreme_poverty GROUP BY ALL HAVING count(*) > 1)`)).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM (SELECT region_kode, year, month, kind, series FROM bps_extreme_poverty GROUP BY ALL HAVING count(*) > 1)`)).toBe(0);
+    // Every survey rate names its line; no other kind does.
+    expect(await count(sql`SELECT count(*) AS n FROM bps_extreme_poverty WHERE (kind = 'survey') <> (series IS NOT NULL)`)).toBe(0);
   });
 
   it("have exactly one current target per region and indicator", async () => {

@@ -20,7 +20,13 @@ export function hostOf(entry: string): string | null {
   return m ? m[1]!.toLowerCase().replace(/^www\./, "") : null;
 }
 
+/** How `bps import` records a BPS website table (loaders/bps/import-parse.ts): one line per table. */
+const BPS_TABLE = /^BPS, tabel statistik "/;
+/** The copy a table was taken from (recorded by `bps import --source`): audit only, like other copies. */
+const COPY = /^salinan\b/i;
+
 export function isExcludedSource(entry: string): boolean {
+  if (COPY.test(entry.trim())) return true;
   const host = hostOf(entry);
   if (host === null) return false;
   if (host === "github.com") return !/^https?:\/\/(www\.)?github\.com\/bantenprov\//i.test(entry.trim()); // Pemprov Banten's own repositories stay
@@ -28,6 +34,7 @@ export function isExcludedSource(entry: string): boolean {
 }
 
 function isOfficial(host: string): boolean {
+  if (host === "tabel statistik BPS") return true;
   return host.endsWith(".go.id") || host === "github.com";
 }
 
@@ -41,8 +48,9 @@ export function sourceEntries(sources: readonly string[]): { entries: SourceEntr
       continue;
     }
     const host = hostOf(raw);
-    const label = host === "github.com" ? "Pemprov Banten (GitHub)" : (host ?? raw);
-    if (!byLabel.has(label)) byLabel.set(label, { label, url: host ? raw.split(/\s/)[0]! : null, official: host !== null && isOfficial(host) });
+    // The BPS tables a figure was imported from are one source on screen; their titles stay in the data.
+    const label = BPS_TABLE.test(raw) ? "tabel statistik BPS" : host === "github.com" ? "Pemprov Banten (GitHub)" : (host ?? raw);
+    if (!byLabel.has(label)) byLabel.set(label, { label, url: host ? raw.split(/\s/)[0]! : null, official: isOfficial(host ?? label) });
   }
   // Official sites first, then the rest in first-seen order.
   const entries = [...byLabel.values()].sort((a, b) => Number(b.official) - Number(a.official));

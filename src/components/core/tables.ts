@@ -18,6 +18,7 @@ export const TABLE_URLS: Readonly<Record<string, string>> = {
   extreme_estimates: FileAttachment("../../data/extreme_estimates.parquet").href,
   extreme_validation: FileAttachment("../../data/extreme_validation.parquet").href,
   extreme_calibration: FileAttachment("../../data/extreme_calibration.parquet").href,
+  extreme_model_comparison: FileAttachment("../../data/extreme_model_comparison.parquet").href,
   programmes: FileAttachment("../../data/programmes.parquet").href,
   overlap_rules: FileAttachment("../../data/overlap_rules.parquet").href,
   programme_allocations: FileAttachment("../../data/programme_allocations.parquet").href,

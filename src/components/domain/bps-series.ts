@@ -25,6 +25,10 @@ export interface ExtremeRow {
   count_unit: string | null;
   line_rp: number | null;
   line_basis: string | null;
+  /** Line series of a survey rate (usd190_ppp2011 / usd215_ppp2017); null for other kinds. */
+  series: string | null;
+  /** Survey rates: false when kept as context only; null for other kinds. */
+  for_validation: boolean | null;
   source: string;
   retrieved_at: Date | string;
   note: string | null;

@@ -1,9 +1,12 @@
 // Status of each region toward ≤ 0,5% extreme poverty in 2026, from the model's estimates on the
-// current line (extreme_estimates), the province's pooled trend, and the model's validation.
+// current line (extreme_estimates), the province's pooled trend, and the model's validation. This
+// is the one place the extreme-poor persons of a region per year and its no-change 2026 figure are
+// computed (extremeOutlook); Ringkasan, Kemajuan and the scenario baseline read them from here.
 // Survey figures and registry counts are carried alongside for labelling, never fitted.
 import { currentTarget, type ExtremeRow, type TargetRow } from "./bps-series.js";
-import { CURRENT_SERIES, summarizeValidation } from "./model/extreme-model.js";
-import { pooledSlope, regionModelStatus, type EstimatePoint, type RegionModelStatus } from "./model/model-status.js";
+import { CURRENT_SERIES } from "./model/line-series.js";
+import { pooledSlope, regionModelStatus, TARGET_YEAR, type EstimatePoint, type RegionModelStatus } from "./model/model-status.js";
+import { summarizeValidation } from "./model/validation-summary.js";
 
 /** A row of extreme_estimates. */
 export interface EstimateRow {
@@ -18,8 +21,14 @@ export interface EstimateRow {
   lognormal_pct: number | null;
   power_pct: number | null;
   beta_pct: number | null;
+  se_ratio: number;
+  se_sampling: number;
+  se_shape: number;
+  se_model: number;
+  se_validation: number;
   ratio: number;
-  year_factor: number;
+  benchmark_factor: number | null;
+  backcast: boolean;
   population_base: number | null;
   persons: number | null;
   basis: string;
@@ -35,14 +44,13 @@ export interface ValidationTableRow {
   series: string;
   role: string;
   published_pct: number;
-  uncalibrated_pct: number | null;
   estimate_pct: number | null;
   lower_pct: number | null;
   upper_pct: number | null;
   lognormal_pct: number | null;
   power_pct: number | null;
   beta_pct: number | null;
-  kappa_used: number | null;
+  validation_se: number | null;
   error_points: number | null;
   error_relative: number | null;
   in_interval: boolean | null;
@@ -51,14 +59,34 @@ export interface ValidationTableRow {
   retrieved_at: Date | string;
 }
 
-/** A row of extreme_calibration. */
+/** A row of extreme_calibration (one per line series). */
 export interface CalibrationRow {
-  year: number;
-  kappa: number;
-  year_factor: number;
-  target_pct: number | null;
+  series: string;
+  ratio_t0: number;
+  t0: number;
+  change_per_year: number;
+  points: number;
+  from_year: number;
+  to_year: number;
+  rms_log_error: number;
+  tail_model: string;
+  validation_se: number;
+  interval_level: number;
+  widened: boolean;
   how: string;
   source: string;
+}
+
+/** A row of extreme_model_comparison. */
+export interface ComparisonRow {
+  tail_model: string;
+  label: string;
+  scored: number;
+  median_abs_relative: number | null;
+  mean_abs_log: number | null;
+  coverage: number | null;
+  chosen: boolean;
+  rank: number;
 }
 
 export interface RegionStatus {
@@ -90,9 +118,7 @@ export function currentEstimates(estimates: readonly EstimateRow[], kode: string
 const toPoints = (rows: readonly EstimateRow[]): EstimatePoint[] => rows.map((r) => ({ year: r.year, value: r.value_pct, logSe: r.log_se }));
 
 export function validationSummaryOf(rows: readonly ValidationTableRow[]) {
-  return summarizeValidation(
-    rows.map((r) => ({ role: r.role, published: r.published_pct, uncalibrated: r.uncalibrated_pct, errorRelative: r.error_relative, errorPoints: r.error_points, inInterval: r.in_interval }))
-  );
+  return summarizeValidation(rows);
 }
 
 function latestOf(rows: readonly ExtremeRow[]): ExtremeRow | null {
@@ -117,4 +143,31 @@ export function regionStatuses(inputs: StatusInputs, regions: readonly { kode: s
       latestRegistry: latestOf(own.filter((r) => r.kind === "registry" && r.extreme_count !== null))
     };
   });
+}
+
+/** Extreme-poor persons of a region: per year (model estimates) and without change in the target year. */
+export interface ExtremeOutlook {
+  readonly kode: string;
+  /** Persons below the extreme line per March estimate on the current line, oldest first. */
+  readonly byYear: readonly { year: number; persons: number; lower: number; upper: number }[];
+  /** The target-year projection if nothing changes (the trend continues), with its 80% interval. */
+  readonly noChange: { year: number; persons: number; lower: number; upper: number } | null;
+  /** Relative change per year of the rate (the province's pooled trend), the one trend every page uses. */
+  readonly trendPerYear: number | null;
+}
+
+/** Persons are rounded to hundreds wherever shown; this is the one rounding rule. */
+export const roundPersons = (persons: number): number => Math.round(persons / 100) * 100;
+
+export function extremeOutlook(status: RegionStatus): ExtremeOutlook {
+  const byYear = status.estimates
+    .filter((e) => e.population_base !== null)
+    .map((e) => ({ year: e.year, persons: (e.value_pct / 100) * e.population_base!, lower: (e.lower_pct / 100) * e.population_base!, upper: (e.upper_pct / 100) * e.population_base! }));
+  const people = status.model.people;
+  return {
+    kode: status.kode,
+    byYear,
+    noChange: people ? { year: TARGET_YEAR, persons: people.value, lower: people.lower, upper: people.upper } : null,
+    trendPerYear: status.model.slope ? Math.exp(status.model.slope.slope) - 1 : null
+  };
 }

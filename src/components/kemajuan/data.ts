@@ -4,7 +4,7 @@
 import { loadSmallTable } from "../core/small-table.js";
 import { TABLE_URLS } from "../core/tables.js";
 import type { ExtremeRow, PovertyRow, TargetRow } from "../domain/bps-series.js";
-import type { CalibrationRow, EstimateRow, ValidationTableRow } from "../domain/region-status.js";
+import { extremeOutlook, regionStatuses, type CalibrationRow, type ComparisonRow, type EstimateRow, type ExtremeOutlook, type ValidationTableRow } from "../domain/region-status.js";
 
 export interface RegionRow {
   kode: string;
@@ -22,6 +22,7 @@ export interface ProgressData {
   estimates: EstimateRow[];
   validation: ValidationTableRow[];
   calibration: CalibrationRow[];
+  comparison: ComparisonRow[];
   /** Each table's file metadata (source, retrieved_at, …), by table name. */
   metadata: Record<string, Record<string, string>>;
 }
@@ -33,14 +34,15 @@ async function table<T extends Record<string, unknown>>(name: string) {
 }
 
 export async function loadProgressData(): Promise<ProgressData> {
-  const [poverty, extreme, targets, regions, estimates, validation, calibration] = await Promise.all([
+  const [poverty, extreme, targets, regions, estimates, validation, calibration, comparison] = await Promise.all([
     table<PovertyRow & Record<string, unknown>>("bps_poverty"),
     table<ExtremeRow & Record<string, unknown>>("bps_extreme_poverty"),
     table<TargetRow & Record<string, unknown>>("targets"),
     table<RegionRow & Record<string, unknown>>("regions"),
     table<EstimateRow & Record<string, unknown>>("extreme_estimates"),
     table<ValidationTableRow & Record<string, unknown>>("extreme_validation"),
-    table<CalibrationRow & Record<string, unknown>>("extreme_calibration")
+    table<CalibrationRow & Record<string, unknown>>("extreme_calibration"),
+    table<ComparisonRow & Record<string, unknown>>("extreme_model_comparison")
   ]);
   return {
     poverty: poverty.rows,
@@ -49,7 +51,8 @@ export async function loadProgressData(): Promise<ProgressData> {
     regions: regions.rows.filter((r) => r.level === "provinsi" || r.level === "kabkota"),
     estimates: estimates.rows.map((r) => ({ ...r, year: Number(r.year), month: Number(r.month) })),
     validation: validation.rows.map((r) => ({ ...r, year: Number(r.year), month: Number(r.month) })),
-    calibration: calibration.rows.map((r) => ({ ...r, year: Number(r.year) })),
+    calibration: calibration.rows.map((r) => ({ ...r, points: Number(r.points) })),
+    comparison: comparison.rows.map((r) => ({ ...r, scored: Number(r.scored), rank: Number(r.rank) })),
     metadata: {
       bps_poverty: poverty.metadata,
       bps_extreme_poverty: extreme.metadata,
@@ -63,4 +66,14 @@ export async function loadProgressData(): Promise<ProgressData> {
 /** The province and its eight kab/kota, province first. */
 export function reportingRegions(data: Pick<ProgressData, "regions">): RegionRow[] {
   return [...data.regions].sort((a, b) => (a.level === "provinsi" ? -1 : b.level === "provinsi" ? 1 : a.kode.localeCompare(b.kode)));
+}
+
+/**
+ * The extreme-poor persons of one region per year and without change in 2026: the figures Ringkasan
+ * and Kemajuan show, for pages that need only them (the scenario baseline). Null if the region has none.
+ */
+export async function loadOutlook(kode: string): Promise<ExtremeOutlook | null> {
+  const data = await loadProgressData();
+  const status = regionStatuses(data, reportingRegions(data)).find((s) => s.kode === kode);
+  return status ? extremeOutlook(status) : null;
 }

@@ -2,7 +2,7 @@
 import { latestWithChange, povertySeries, type ExtremeRow, type PovertyRow } from "../domain/bps-series.js";
 import { formatCount, formatNumber, formatPercent, formatPeriod } from "../core/format.js";
 import { MODEL_STATUS_LABEL, MODEL_STATUS_ORDER, TARGET_CEILING, TARGET_YEAR, type ModelStatus } from "../domain/model/model-status.js";
-import type { EstimateRow, RegionStatus } from "../domain/region-status.js";
+import { extremeOutlook, roundPersons, type EstimateRow, type RegionStatus } from "../domain/region-status.js";
 import { el, sourceNote } from "../core/ui.js";
 import { dataTable, kpiCard, type TableColumn } from "../core/table.js";
 
@@ -72,12 +72,14 @@ function kpi(kind: string, region: string, label: string, value: string | null, 
 
 /**
  * One card per region for leadership: the status toward 2026 with its probability, the latest
- * extreme-poverty figure with its year and kind, the people still in extreme poverty in 2026 (model
- * projection), P0 and the number of poor (survey), and the latest registry count apart.
+ * extreme-poverty rate with its year and kind, the persons still in extreme poverty in 2026 without
+ * change (extremeOutlook, the figure every page shows), P0 and the number of poor (survey). Every
+ * count in the card is in jiwa; registry counts (KK, keluarga) are in their own card (registryCard).
  */
 export function headlineCard(poverty: readonly PovertyRow[], status: RegionStatus): HTMLElement {
   const m = status.model;
   const latest = latestExtremeFigure(status);
+  const outlook = extremeOutlook(status);
   const p0 = latestWithChange(povertySeries(poverty, status.kode, "p0_pct"));
   const poor = latestWithChange(povertySeries(poverty, status.kode, "poor_count"));
   const probability = m.probability === null ? "" : `peluang ≤${formatNumber(TARGET_CEILING, 1)}% pada ${TARGET_YEAR}: ${Math.round(m.probability * 100)}%`;
@@ -91,15 +93,16 @@ export function headlineCard(poverty: readonly PovertyRow[], status: RegionStatu
         })
       : kpi("extreme", status.kode, "Kemiskinan ekstrem", null, "Belum ada angka.")
   );
+  const noChange = outlook.noChange;
   kpis.push(
-    m.people && m.projection
+    noChange
       ? kpi(
           "remaining_2026",
           status.kode,
           `Jiwa miskin ekstrem ${TARGET_YEAR}`,
-          formatNumber(Math.round(m.people.value / 100) * 100),
-          `perkiraan model · selang 80%: ${formatNumber(Math.round(m.people.lower / 100) * 100)}–${formatCount(Math.round(m.people.upper / 100) * 100, "jiwa")}`,
-          { "data-year": String(TARGET_YEAR), "data-value": String(m.people.value), "data-kind": "estimate" },
+          formatNumber(roundPersons(noChange.persons)),
+          `perkiraan model tanpa perubahan · selang 80%: ${formatNumber(roundPersons(noChange.lower))}–${formatCount(roundPersons(noChange.upper), "jiwa")}`,
+          { "data-year": String(TARGET_YEAR), "data-value": String(noChange.persons), "data-kind": "estimate" },
           "jiwa"
         )
       : kpi("remaining_2026", status.kode, `Jiwa miskin ekstrem ${TARGET_YEAR}`, "–", "belum dapat diperkirakan", { "data-kind": "estimate" })
@@ -112,16 +115,7 @@ export function headlineCard(poverty: readonly PovertyRow[], status: RegionStatu
     "ul",
     { class: "ts-card-lines" },
     p0 ? el("li", { "data-kpi": "p0", "data-region": status.kode, "data-year": String(p0.year), "data-value": String(p0.value) }, `Penduduk miskin (P0): `, el("strong", {}, formatPercent(p0.value)), ` · ${formatPeriod(p0.year, p0.month)}, ${FIGURE_KIND_LABEL.survey}`) : null,
-    poor ? el("li", { "data-kpi": "poor_count", "data-region": status.kode, "data-year": String(poor.year), "data-value": String(poor.value) }, `Jumlah penduduk miskin: `, el("strong", {}, formatCount(poor.value, "jiwa")), ` · ${formatPeriod(poor.year, poor.month)}, ${FIGURE_KIND_LABEL.survey}`) : null,
-    status.latestRegistry
-      ? el(
-          "li",
-          { "data-kpi": "registry", "data-region": status.kode, "data-year": String(status.latestRegistry.year) },
-          `Daftar sasaran: `,
-          el("strong", {}, formatCount(status.latestRegistry.extreme_count, status.latestRegistry.count_unit ?? "")),
-          ` · ${formatPeriod(status.latestRegistry.year, status.latestRegistry.month)}, ${FIGURE_KIND_LABEL.registry}`
-        )
-      : null
+    poor ? el("li", { "data-kpi": "poor_count", "data-region": status.kode, "data-year": String(poor.year), "data-value": String(poor.value) }, `Jumlah penduduk miskin: `, el("strong", {}, formatCount(poor.value, "jiwa")), ` · ${formatPeriod(poor.year, poor.month)}, ${FIGURE_KIND_LABEL.survey}`) : null
   );
   return el(
     "section",
@@ -131,6 +125,36 @@ export function headlineCard(poverty: readonly PovertyRow[], status: RegionStatu
     el("div", { class: "ts-kpis" }, ...kpis),
     survey,
     sourceNote(figures, { publisher: "BPS; perkiraan: model Tepat Sasaran" })
+  );
+}
+
+/**
+ * The latest registry count of each region, in the unit the source gives (KK, keluarga or jiwa):
+ * its own card, so no card mixes registry units with the survey's jiwa.
+ */
+export function registryCard(statuses: readonly RegionStatus[]): HTMLElement {
+  const rows = statuses.filter((s) => s.latestRegistry !== null);
+  return el(
+    "section",
+    { class: "card", id: "registry-counts" },
+    el("h2", {}, "Daftar sasaran (registri)"),
+    el("p", { class: "ts-muted" }, `Hitungan daftar sasaran (P3KE, DTKS/DTSEN, Dinsos) dalam satuannya sendiri; ${FIGURE_KIND_LABEL.registry}, jadi tidak dijumlahkan atau dibandingkan dengan jiwa hasil survei.`),
+    rows.length === 0
+      ? el("p", { class: "ts-empty" }, "Belum ada hitungan daftar sasaran.")
+      : el(
+          "ul",
+          { class: "ts-card-lines" },
+          ...rows.map((s) =>
+            el(
+              "li",
+              { "data-kpi": "registry", "data-region": s.kode, "data-year": String(s.latestRegistry!.year), "data-unit": s.latestRegistry!.count_unit ?? "" },
+              `${s.nama}: `,
+              el("strong", {}, formatCount(s.latestRegistry!.extreme_count, s.latestRegistry!.count_unit ?? "")),
+              ` · ${formatPeriod(s.latestRegistry!.year, s.latestRegistry!.month)}`
+            )
+          )
+        ),
+    sourceNote(rows.map((s) => ({ source: s.latestRegistry!.source, retrieved_at: s.latestRegistry!.retrieved_at })))
   );
 }
 
@@ -153,7 +177,7 @@ const STATUS_COLUMNS: TableColumn<StatusView>[] = [
     render: ({ model: m }) => (m.projection ? `${formatPercent(m.projection.value)} (${formatNumber(m.projection.lower, 2)}–${formatNumber(m.projection.upper, 2)})` : "–")
   },
   { key: "probability", header: `Peluang ≤${formatNumber(TARGET_CEILING, 1)}%`, numeric: true, render: ({ model: m }) => (m.probability === null ? "–" : `${Math.round(m.probability * 100)}%`) },
-  { key: "people", header: `Jiwa ${TARGET_YEAR}`, numeric: true, render: ({ model: m }) => (m.people ? formatNumber(Math.round(m.people.value / 100) * 100) : "–") },
+  { key: "people", header: `Jiwa ${TARGET_YEAR}`, numeric: true, render: ({ model: m }) => (m.people ? formatNumber(roundPersons(m.people.value)) : "–") },
   {
     key: "basis",
     header: "Dasar status",

@@ -21,7 +21,7 @@ import { TARGET_CEILING, TARGET_YEAR } from "../domain/model/model-status.js";
 import { formatCount, formatNumber, formatPercent, formatPeriod } from "../core/format.js";
 import { ZERO_TARGET_FLOOR } from "../domain/model/projection.js";
 import { FIGURE_KIND_LABEL, MODEL_SOURCE, statusBadge } from "./status-view.js";
-import { validationSummaryOf, type CalibrationRow, type RegionStatus, type ValidationTableRow } from "../domain/region-status.js";
+import { extremeOutlook, roundPersons, type RegionStatus } from "../domain/region-status.js";
 import { el, sourceNote } from "../core/ui.js";
 import { BOUNDARY_ATTRIBUTION } from "../core/attribution.js";
 import { dataTable, keyValueTable, type TableColumn } from "../core/table.js";
@@ -237,6 +237,7 @@ export async function p0Map(poverty: readonly PovertyRow[], regions: readonly Na
 /** Status, the 2026 projection with its interval, probability and people remaining, and what it rests on. */
 export function projectionSummary(status: RegionStatus): HTMLElement {
   const m = status.model;
+  const outlook = extremeOutlook(status);
   const latest = m.latest;
   const items: [string, string][] = [
     ["Perkiraan terakhir (model)", latest ? `${formatPercent(latest.value)} (${latest.year}), ${FIGURE_KIND_LABEL.estimate}` : "belum ada"],
@@ -245,7 +246,7 @@ export function projectionSummary(status: RegionStatus): HTMLElement {
       m.projection ? `${formatPercent(m.projection.value)}, selang 80%: ${formatPercent(m.projection.lower)} – ${formatPercent(m.projection.upper)}` : "tidak dapat dihitung"
     ],
     [`Peluang mencapai ≤${formatNumber(TARGET_CEILING, 1)}% pada ${TARGET_YEAR}`, m.probability === null ? "–" : `${Math.round(m.probability * 100)}%`],
-    [`Masih miskin ekstrem pada ${TARGET_YEAR}`, m.people ? `${formatCount(Math.round(m.people.value / 100) * 100, "jiwa")} (selang 80%: ${formatNumber(Math.round(m.people.lower / 100) * 100)}–${formatCount(Math.round(m.people.upper / 100) * 100, "jiwa")})` : "–"],
+    [`Masih miskin ekstrem pada ${TARGET_YEAR} tanpa perubahan`, outlook.noChange ? `${formatCount(roundPersons(outlook.noChange.persons), "jiwa")} (selang 80%: ${formatNumber(roundPersons(outlook.noChange.lower))}–${formatCount(roundPersons(outlook.noChange.upper), "jiwa")})` : "–"],
     ["Tren provinsi (dipakai bersama)", m.slope ? `${formatNumber((Math.exp(m.slope.slope) - 1) * 100, 1)}% per tahun, ${m.slope.fromYear}–${m.slope.toYear} (${m.slope.n} titik)` : "belum dapat dihitung"],
     ["Angka survei BPS terakhir", status.latestSurvey ? `${formatPercent(status.latestSurvey.extreme_pct)} (${formatPeriod(status.latestSurvey.year, status.latestSurvey.month)}, ${seriesOfPublished(status.latestSurvey) === "usd215_ppp2017" ? "garis baru" : "garis lama, tidak sebanding dengan garis baru"})` : "belum ada untuk wilayah ini"]
   ];
@@ -255,66 +256,6 @@ export function projectionSummary(status: RegionStatus): HTMLElement {
     el("p", {}, el("strong", {}, `Status ${status.nama} menuju ${TARGET_YEAR}: `), statusBadge(m.status), " ", el("span", { class: "ts-muted" }, m.reason)),
     keyValueTable(items)
   );
-}
-
-const ROLE_LABEL: Readonly<Record<string, string>> = {
-  calibration: "kalibrasi, dinilai tanpa titik ini",
-  check: "uji di luar sampel",
-  context: "konteks, tidak dinilai"
-};
-
-type ValidationView = ValidationTableRow & Record<string, unknown>;
-
-/** Published survey rates against the model: estimate, interval and error per point, and the verdict. */
-export function validationTable(rows: readonly ValidationTableRow[], names: ReadonlyMap<string, string>): HTMLElement {
-  const summary = validationSummaryOf(rows);
-  const ordered = [...rows].sort((a, b) => (a.role === "context" ? 1 : 0) - (b.role === "context" ? 1 : 0) || a.region_kode.localeCompare(b.region_kode) || a.year - b.year);
-  const pct = (v: number | null) => (v === null ? "–" : formatPercent(v));
-  const columns: TableColumn<ValidationView>[] = [
-    { key: "region_kode", header: "Wilayah", render: (r) => names.get(r.region_kode) ?? r.region_kode },
-    { key: "year", header: "Tahun", render: (r) => formatPeriod(r.year, r.month) },
-    { key: "role", header: "Peran", render: (r) => ROLE_LABEL[r.role] ?? r.role },
-    { key: "published_pct", header: "Angka survei BPS", numeric: true, render: (r) => pct(r.published_pct) },
-    { key: "estimate_pct", header: "Perkiraan model (selang 80%)", numeric: true, render: (r) => (r.estimate_pct === null ? "–" : `${pct(r.estimate_pct)} (${formatNumber(r.lower_pct, 2)}–${formatNumber(r.upper_pct, 2)})`) },
-    {
-      key: "lognormal_pct",
-      header: "Lognormal · pangkat · beta",
-      numeric: true,
-      render: (r) => (r.estimate_pct === null ? "–" : [r.lognormal_pct, r.power_pct, r.beta_pct].map((v) => (v === null ? "–" : formatNumber(v, 2))).join(" · "))
-    },
-    {
-      key: "error_points",
-      header: "Galat",
-      numeric: true,
-      render: (r) => (r.error_points === null ? "–" : `${formatNumber(r.error_points, 2)} poin (${formatNumber(r.error_relative! * 100, 0)}%)`),
-      cell: (r) => ({ "data-error": r.error_points === null ? "" : String(r.error_points) })
-    },
-    { key: "note", header: "Catatan", render: (r) => [r.in_interval === false ? "di luar selang 80%" : "", r.note ?? ""].filter(Boolean).join("; "), cell: () => ({ class: "ts-muted" }) }
-  ];
-  return el(
-    "div",
-    { id: "validation", "data-acceptable": String(summary.acceptable) },
-    el("p", { class: summary.acceptable ? "" : "ts-error", id: "validation-verdict" }, summary.verdict,
-      summary.uncalibratedMedianAbsRelative !== null ? ` Tanpa kalibrasi, galat relatif median ${formatNumber(summary.uncalibratedMedianAbsRelative * 100, 0)}%.` : ""),
-    dataTable(columns, ordered as ValidationView[], { id: "validation-table" }, {
-      wrapper: { class: "ts-table-wrap" },
-      row: (r) => ({ "data-region": r.region_kode, "data-year": String(r.year), "data-role": r.role })
-    }),
-    sourceNote(rows, { publisher: "BPS (angka survei kemiskinan ekstrem)" })
-  );
-}
-
-const CALIBRATION_COLUMNS: TableColumn<CalibrationRow & Record<string, unknown>>[] = [
-  { key: "year", header: "Tahun", render: (r) => String(r.year) },
-  { key: "kappa", header: "κ (rasio garis)", numeric: true, render: (r) => formatNumber(r.kappa, 3) },
-  { key: "year_factor", header: "λ (faktor tahun)", numeric: true, render: (r) => formatNumber(r.year_factor, 3) },
-  { key: "how", header: "Dasar", cell: () => ({ class: "ts-muted" }) }
-];
-
-/** κ and the year factors: what each year's estimates are calibrated to. */
-export function calibrationTable(rows: readonly CalibrationRow[]): HTMLElement {
-  const ordered = [...rows].sort((a, b) => a.year - b.year) as (CalibrationRow & Record<string, unknown>)[];
-  return dataTable(CALIBRATION_COLUMNS, ordered, { id: "calibration-table" }, { wrapper: { class: "ts-table-wrap" }, row: (r) => ({ "data-year": String(r.year) }) });
 }
 
 /** Kab/kota map of the model's extreme-poverty estimate in its latest year (estimate, not BPS). */

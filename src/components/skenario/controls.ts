@@ -66,7 +66,9 @@ export function sharedControls(data: ControlsData, store: ScenarioStore): HTMLEl
   const kabName = data.wilayah.short;
   const line = data.line;
   const trendNote = data.trend
-    ? `Bawaan ${formatNumber(data.ctx.trend_per_year * 100, 1)}% per tahun: perubahan P0 ${kabName} Maret ${data.trend.from}–${data.trend.to} (BPS). Isi 0 untuk tanpa tren.`
+    ? data.trend.kind === "extreme"
+      ? `Bawaan ${formatNumber(data.ctx.trend_per_year * 100, 1)}% per tahun: tren perkiraan kemiskinan ekstrem ${data.trend.from}–${data.trend.to}, sama dengan Ringkasan dan Kemajuan. Isi 0 untuk tanpa tren.`
+      : `Bawaan ${formatNumber(data.ctx.trend_per_year * 100, 1)}% per tahun: perubahan P0 ${kabName} Maret ${data.trend.from}–${data.trend.to} (BPS). Isi 0 untuk tanpa tren.`
     : "Tidak ada dua angka P0 BPS berturut-turut: bawaan 0.";
   return el(
     "div",

@@ -10,10 +10,10 @@ import { comparisonSheet, extremeLineRp, kecamatanColumns, kecamatanRows, scenar
 import type { PageData } from "./page-data.js";
 import type { ScenarioState } from "./spec.js";
 
-export type WorkbookData = Pick<PageData, "kab" | "wilayah" | "names" | "ctx" | "sources" | "synthetic">;
+export type WorkbookData = Pick<PageData, "kab" | "wilayah" | "names" | "ctx" | "sources" | "synthetic" | "outlook">;
 
 export function scenarioWorkbook(data: WorkbookData, state: ScenarioState, results: readonly ScenarioResult[]): ExportWorkbook {
-  const comparison = comparisonSheet(results, data.kab, state.horizon, data.ctx.base_year);
+  const comparison = comparisonSheet(results, data.kab, state.horizon, data.ctx.base_year, data.outlook?.noChange ?? null);
   const kecColumns = kecamatanColumns(state.horizon, data.ctx.base_year);
   const synth = syntheticSuffix(data.synthetic);
   return {

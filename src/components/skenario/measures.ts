@@ -1,6 +1,7 @@
 // What the planner's results are made of, without the DOM: the result of one scenario, the measures
 // compared between scenarios (one definition for the screen table and the XLSX columns), the
 // kecamatan columns (screen and XLSX alike), the trajectory points and the cost bars.
+import { roundPersons } from "../domain/region-status.js";
 import type { BarRow, TrajectoryPoint } from "../charts/scenario.js";
 import type { ColumnFormat } from "../core/export.js";
 import { formatNumber, formatPercent, formatRupiah } from "../core/format.js";
@@ -51,6 +52,11 @@ export interface MeasureContext {
   readonly first: AreaResult;
   /** Cost of closing the 2025 gap with perfect targeting (the same for every scenario). */
   readonly closeGapRp: number;
+  /**
+   * The kab/kota's extreme-poor persons without change from the survey-based model (the figure of
+   * Ringkasan and /kemajuan), when it is for the horizon; null otherwise.
+   */
+  readonly surveyNoChange: { readonly year: number; readonly persons: number } | null;
 }
 
 type Unit = "jiwa" | "kk" | "rp" | "share" | "diff" | "per_exit";
@@ -70,6 +76,13 @@ export interface Measure {
 export const MEASURES: readonly Measure[] = [
   { key: "base_poor_persons", label: (c) => `Miskin ekstrem ${c.baseYear} (registri)`, header: (c) => `Miskin ekstrem ${c.baseYear} (jiwa)`, unit: "jiwa", value: (k) => k.base_poor_persons },
   { key: "status_quo_poor_persons", label: (c) => `Perkiraan ${c.horizon} tanpa perubahan program`, header: (c) => `${c.horizon} tanpa perubahan (jiwa)`, unit: "jiwa", value: (k) => k.status_quo_poor_persons },
+  {
+    key: "survey_no_change",
+    label: (c) => `Perkiraan ${c.horizon} tanpa perubahan, survei BPS (model)`,
+    header: (c) => `${c.horizon} tanpa perubahan, survei BPS (jiwa)`,
+    unit: "jiwa",
+    value: (_k, _s, c) => (c.surveyNoChange?.year === c.horizon ? roundPersons(c.surveyNoChange.persons) : null)
+  },
   { key: "poor_persons", label: (c) => `Perkiraan ${c.horizon} dengan skenario`, header: (c) => `${c.horizon} skenario (jiwa)`, unit: "jiwa", value: (k) => k.poor_persons },
   { key: "poor_households", label: (c) => `Rumah tangga miskin ekstrem ${c.horizon}`, header: (c) => `${c.horizon} skenario (KK)`, unit: "kk", value: (k) => k.poor_households },
   { key: "exits_persons", label: () => "Keluar dari kemiskinan ekstrem karena skenario", header: () => "Keluar (jiwa)", unit: "jiwa", value: (k) => k.exits_persons },
@@ -105,17 +118,23 @@ export function measureText(measure: Pick<Measure, "unit">, value: number | null
 const EXPORT_FORMAT: Record<Unit, ColumnFormat> = { jiwa: "int", kk: "int", diff: "int", rp: "rp", per_exit: "rp", share: "pct" };
 
 /** The context of the measures of a run: the first scenario's kab/kota row and the 2025 gap it carries. */
-export function measureContext(kabs: readonly AreaResult[], horizon: number, baseYear: number): MeasureContext {
+export function measureContext(kabs: readonly AreaResult[], horizon: number, baseYear: number, surveyNoChange: MeasureContext["surveyNoChange"] = null): MeasureContext {
   const first = kabs[0];
   if (!first) throw new Error("no scenario results");
-  return { horizon, baseYear, first, closeGapRp: first.close_gap_rp_year };
+  return { horizon, baseYear, first, closeGapRp: first.close_gap_rp_year, surveyNoChange };
 }
 
 /** The XLSX comparison sheet: one row per scenario, one column per measure with a header. */
-export function comparisonSheet(results: readonly ScenarioResult[], kab: string, horizon: number, baseYear: number): { columns: { key: string; header: string; format?: ColumnFormat }[]; rows: Record<string, unknown>[] } {
+export function comparisonSheet(
+  results: readonly ScenarioResult[],
+  kab: string,
+  horizon: number,
+  baseYear: number,
+  surveyNoChange: MeasureContext["surveyNoChange"] = null
+): { columns: { key: string; header: string; format?: ColumnFormat }[]; rows: Record<string, unknown>[] } {
   if (results.length === 0) return { columns: [], rows: [] };
   const kabs = results.map((r) => kabRow(r.rows, kab));
-  const c = measureContext(kabs, horizon, baseYear);
+  const c = measureContext(kabs, horizon, baseYear, surveyNoChange);
   const exported = MEASURES.filter((m) => m.header !== null);
   return {
     columns: [{ key: "skenario", header: "Skenario" }, ...exported.map((m) => ({ key: m.key, header: m.header!(c), format: EXPORT_FORMAT[m.unit] }))],

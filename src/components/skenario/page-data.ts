@@ -10,6 +10,7 @@ import { areaNamesQuery, catalogueQuery, cellPartition, currentReceiptsQuery, du
 import { ScenarioSql } from "./sql-model.js";
 import { baselineProgrammes, defaultLine, p0Trend, type BaselineProgramme, type CatalogueRow, type CurrentReceipt, type LineRow, type RunContext } from "./spec.js";
 import type { ProgrammeParams } from "./types.js";
+import type { ExtremeOutlook } from "../domain/region-status.js";
 
 export const BASE_YEAR = 2025;
 
@@ -28,7 +29,10 @@ export interface PageData {
   readonly kecamatan: readonly { kode: string; nama: string }[];
   readonly catalogue: readonly CatalogueRow[];
   readonly line: LineRow;
-  readonly trend: { trend: number; from: number; to: number } | null;
+  /** The background trend: the extreme-poverty outlook's (kind "extreme"), else P0's change (kind "p0"). */
+  readonly trend: { trend: number; from: number; to: number; kind: "extreme" | "p0" } | null;
+  /** The kab/kota's extreme-poor persons from the survey-based model, as Ringkasan and Kemajuan show them. */
+  readonly outlook: ExtremeOutlook | null;
   readonly p1: P1Figure | null;
   readonly ctx: RunContext;
   readonly baseline: readonly BaselineProgramme[];
@@ -45,19 +49,27 @@ export function programmeAllowed(code: string, kab: Pick<Wilayah, "hasDesa">): b
 
 export async function loadPageData(db: Database, wilayah: Wilayah, catalog: readonly CatalogRow[]): Promise<PageData> {
   const kab = wilayah.kode;
-  const [catalogue, pairs, receipts, lines, poverty, names] = await Promise.all([
+  const [catalogue, pairs, receipts, lines, poverty, names, outlook] = await Promise.all([
     db.rows<CatalogueRow & Record<string, unknown>>(catalogueQuery()),
     db.rows<{ programme_a: string; programme_b: string }>(duplicatePairsQuery()),
     db.rows<{ code: string; kec_kode: string | null; households: number; units: number | null }>(currentReceiptsQuery(kab)),
     db.rows<LineRow & Record<string, unknown>>(linesQuery(kab)),
     db.rows<{ region_kode: string; year: number; month: number | null; p0_pct: number | null; p1: number | null; poor_count: number | null; source: string }>(povertyQuery(kab)),
-    db.rows<{ kode: string; nama: string; level: string }>(areaNamesQuery(kab))
+    db.rows<{ kode: string; nama: string; level: string }>(areaNamesQuery(kab)),
+    // Loaded on demand: the published-table URLs it needs exist only in the built site.
+    import("../kemajuan/data.js").then((m) => m.loadOutlook(kab)).catch(() => null)
   ]);
   const sources = sourcesOf(catalog, sourceTables(kab));
   performance.mark("skenario:tables"); // load phases, read by the benchmark
   const line = defaultLine(lines, kab, BASE_YEAR);
   if (!line) throw new Error(`Garis kemiskinan ${kab} untuk ${BASE_YEAR} tidak tersedia di tabel poverty_lines.`);
-  const trend = p0Trend(poverty, kab);
+  // One trend on every page: the outlook's (the province's pooled trend of the extreme-poverty estimates).
+  const years = outlook?.byYear.map((y) => y.year) ?? [];
+  const p0 = p0Trend(poverty, kab);
+  const trend =
+    outlook?.trendPerYear != null && years.length > 0
+      ? { trend: outlook.trendPerYear, from: Math.min(...years), to: Math.max(...years), kind: "extreme" as const }
+      : p0 && { ...p0, kind: "p0" as const };
   const p1Row = [...poverty].reverse().find((r) => r.p1 !== null && r.poor_count !== null && r.p0_pct !== null && r.year <= BASE_YEAR);
   const p1 = p1Row ? { year: p1Row.year, p1: p1Row.p1!, population: p1Row.poor_count! / (p1Row.p0_pct! / 100), source: p1Row.source } : null;
   const currentReceipts: CurrentReceipt[] = receipts.map((r) => ({ code: r.code, kec_kode: r.kec_kode, households: r.households, units: r.units ?? 0 }));
@@ -93,6 +105,7 @@ export async function loadPageData(db: Database, wilayah: Wilayah, catalog: read
     catalogue,
     line,
     trend,
+    outlook,
     p1,
     ctx,
     baseline,

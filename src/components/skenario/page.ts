@@ -109,7 +109,7 @@ export function scenarioApp(options: AppOptions): HTMLElement {
     if (computed.length === 0) return Promise.resolve();
     const state = store.state;
     const kabs = computed.map((r) => kabRow(r.rows, data.kab));
-    const context = measureContext(kabs, state.horizon, data.ctx.base_year);
+    const context = measureContext(kabs, state.horizon, data.ctx.base_year, data.outlook?.noChange ?? null);
     const bpsGap = data.p1 ? closeGapBps(data.p1, state.poverty_line_rp ?? data.ctx.poverty_line_rp) : null;
     const activeIndex = Math.min(store.active, computed.length - 1);
     const activeResult = computed[activeIndex]!;

@@ -7,12 +7,13 @@ import { dataTable, type TableColumn } from "../core/table.js";
 import { el, sourceLine, syntheticBadgeIf } from "../core/ui.js";
 import { UNDETAILED_LABEL } from "../cakupan/queries.js";
 import { DESA_ONLY_PROGRAMMES } from "../domain/programmes.js";
+import { roundPersons } from "../domain/region-status.js";
 import { MEASURES, extremeLineRp, kecamatanColumns, kecamatanRows, measureText, scenarioTitle, type Measure, type MeasureContext, type ScenarioResult } from "./measures.js";
 import type { PageData } from "./page-data.js";
 import type { ScenarioState } from "./spec.js";
 import type { AreaResult } from "./types.js";
 
-export type ResultsData = Pick<PageData, "kab" | "wilayah" | "names" | "ctx" | "line" | "sources" | "synthetic" | "catalogue">;
+export type ResultsData = Pick<PageData, "kab" | "wilayah" | "names" | "ctx" | "line" | "sources" | "synthetic" | "catalogue" | "trend">;
 
 /** The heading and the line saying what every figure is, with the time the recompute took. */
 export function resultsHeading(data: ResultsData, state: ScenarioState, results: readonly ScenarioResult[]): HTMLElement[] {
@@ -49,7 +50,21 @@ export function comparisonTable(data: ResultsData, results: readonly ScenarioRes
     { class: "scn-table-wrap" },
     el("h3", {}, "Perbandingan skenario"),
     dataTable(columns, MEASURES.map((measure) => ({ measure })), { id: "scenario-compare" }, { wrapper: null, row: ({ measure }) => ({ "data-metric-row": measure.key }) }),
+    baselineNote(data, kabs[0]!, context),
     sourceLine(`sel registri ${data.wilayah.short}${syntheticSuffix(data.synthetic)}, katalog program, garis kemiskinan BPS; perkiraan model`)
+  );
+}
+
+/** Why the registry's no-change count and the survey's differ, in one line with both figures. */
+function baselineNote(data: ResultsData, first: AreaResult, context: MeasureContext): HTMLElement | null {
+  const survey = context.surveyNoChange;
+  if (survey?.year !== context.horizon) return null;
+  const h = context.horizon;
+  return el(
+    "p",
+    { class: "ts-muted", id: "baseline-note" },
+    `Tanpa perubahan program, sel registri${syntheticSuffix(data.synthetic)} memberi ${formatNumber(first.status_quo_poor_persons)} jiwa pada ${h} dan perkiraan survei BPS ${formatNumber(roundPersons(survey.persons))} jiwa (angka yang sama di Ringkasan dan Kemajuan). ` +
+      `Keduanya memakai tren yang sama; titik awalnya berbeda: registri mulai dari ${formatNumber(first.base_poor_persons)} jiwa yang tercatat dalam daftar rumah tangganya pada ${data.ctx.base_year}, perkiraan survei dari garis tren perkiraan model${data.trend?.kind === "extreme" ? ` ${data.trend.from}–${data.trend.to}` : ""} atas basis penduduk BPS.`
   );
 }
 

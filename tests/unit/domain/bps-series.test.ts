@@ -10,7 +10,8 @@ const poverty = (region_kode: string, year: number, month: number, p0_pct: numbe
 });
 const extreme = (region_kode: string, year: number, month: number | null, kind: ExtremeRow["kind"], pct: number | null, count: number | null = null): ExtremeRow => ({
   region_kode, year, month, kind, extreme_pct: pct, extreme_count: count, count_unit: count ? "KK" : null,
-  line_rp: null, line_basis: null, source: `s-${year}-${kind}`, retrieved_at: "2026-10-05", note: null
+  line_rp: null, line_basis: null, series: kind === "survey" ? "usd190_ppp2011" : null, for_validation: kind === "survey" ? true : null,
+  source: `s-${year}-${kind}`, retrieved_at: "2026-10-05", note: null
 });
 
 describe("BPS series shaping", () => {

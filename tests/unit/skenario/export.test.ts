@@ -10,7 +10,8 @@ const data = (synthetic: boolean): WorkbookData => ({
   names: new Map([["367302", "Kasemen"]]),
   ctx: { base_year: 2025, poverty_line_rp: 600_000, extreme_ratio: 0.5, trend_per_year: 0, catalogue: [], receipts: [], allowed: () => true, duplicate_pairs: [] },
   sources: [{ name: "registry_cells_3673", source: "registri", retrieved_at: "2026-12-03", synthetic }],
-  synthetic
+  synthetic,
+  outlook: { kode: "3673", byYear: [], noChange: { year: 2026, persons: 2149, lower: 1500, upper: 3000 }, trendPerYear: -0.3 }
 });
 
 describe("the planner's XLSX", () => {
@@ -24,6 +25,8 @@ describe("the planner's XLSX", () => {
     expect(book.sheets[0]!.rows.map((r) => r["skenario"])).toEqual(["1. Dasar", "2. Tambah"]);
     expect(book.sheets[2]!.caption).toBe("2. Tambah — perkiraan model");
     expect(book.sheets[2]!.rows[0]).toMatchObject({ kec: "Kasemen", base: 100 });
+    // The survey-based no-change figure (the one Ringkasan shows) sits beside the registry's, rounded as everywhere.
+    expect(book.sheets[0]!.rows.map((r) => r["survey_no_change"])).toEqual([2100, 2100]);
     expect(book.sources).toEqual([{ item: "registry_cells_3673", source: "registri", date: "3 Des 2026", note: undefined }]);
   });
 

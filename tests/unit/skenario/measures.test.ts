@@ -52,6 +52,7 @@ describe("scenario measures", () => {
       "Skenario",
       "Miskin ekstrem 2025 (jiwa)",
       "2027 tanpa perubahan (jiwa)",
+      "2027 tanpa perubahan, survei BPS (jiwa)",
       "2027 skenario (jiwa)",
       "2027 skenario (KK)",
       "Keluar (jiwa)",

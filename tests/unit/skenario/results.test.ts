@@ -16,6 +16,7 @@ function data(kota: boolean, synthetic = false): ResultsData {
     line: { region_kode: wilayah.kode, year: 2025, month: 3, series: "usd215_ppp2017", poverty_line_rp: 600_000, extreme_ratio: 0.5, extreme_line_rp: 300_000, basis: "terbit: x", source: "BPS" },
     sources: [{ name: "registry_cells_3673", source: "registri", retrieved_at: "2026-12-03", synthetic }],
     synthetic,
+    trend: { trend: -0.02, from: 2022, to: 2025, kind: "extreme" },
     catalogue: [{ code: "blt_dana_desa", name: "BLT Dana Desa (bantuan langsung tunai dari Dana Desa; hanya desa)", funder: "pusat", unit: "KPM per tahun", unit_cost_rp: 3_600_000, eligible_desil_max: 1, effect: "transfer", graduation_prob_per_year: null, basis: "", source: "" }]
   };
 }

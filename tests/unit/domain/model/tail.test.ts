@@ -2,7 +2,7 @@
 // integration, fit, and recover the headcount at another line; closed forms against integration.
 import { describe, expect, it } from "vitest";
 import { normalCdf, normalPdf, normalQuantile } from "../../../../src/components/domain/model/normal.js";
-import { fitConditionalBeta, fitLognormal, fitPowerLaw, lognormalFgt } from "../../../../src/components/domain/model/tail.js";
+import { fitConditionalBeta, fitLognormal, fitPowerLaw, fitSinghMaddala, lognormalFgt } from "../../../../src/components/domain/model/tail.js";
 import { logGamma } from "../../../../src/components/domain/model/student-t.js";
 
 /** FGT index P_alpha = ∫_0^1 (1 − x)^alpha f(x) dx by composite Simpson on u = ln x (u from −40 to 0). */
@@ -106,6 +106,36 @@ describe("conditional beta", () => {
   it("refuses P2 inconsistent with P0 and P1", () => {
     expect(fitConditionalBeta({ p0: 0.05, p1: 0.01, p2: 0.0015 }).valid).toBe(false); // m2 = 0.03 < m1² = 0.04
     expect(fitConditionalBeta({ p0: 0.05, p1: 0.01, p2: null }).valid).toBe(false);
+  });
+});
+
+describe("Singh–Maddala", () => {
+  // F(x) = 1 − (1 + (x/β)^a)^(−q); density of u = ln x is a q (x/β)^a (1 + (x/β)^a)^(−q−1).
+  const a = 6.5;
+  const beta = 1.4;
+  const q = 0.55;
+  const logDensity = (u: number) => {
+    const z = Math.pow(Math.exp(u) / beta, a);
+    return Math.log(a * q) + Math.log(z) - (q + 1) * Math.log1p(z);
+  };
+
+  it("reproduces P0, P1 and P2 of a known Singh–Maddala population at once and recovers its headcount at 0,7 of the line", () => {
+    const p0 = fgtByIntegration(logDensity, 0);
+    const p1 = fgtByIntegration(logDensity, 1);
+    const p2 = fgtByIntegration(logDensity, 2);
+    const fit = fitSinghMaddala({ p0, p1, p2 });
+    expect(fit.valid).toBe(true);
+    expect(fit.implied.p1 / p1).toBeCloseTo(1, 4);
+    expect(fit.implied.p2 / p2).toBeCloseTo(1, 4);
+    const truth = 1 - Math.pow(1 + Math.pow(0.7 / beta, a), -q);
+    expect(fit.headcountAt(0.7) / truth).toBeCloseTo(1, 2);
+  });
+
+  it("says when no member of the family reproduces the three indices", () => {
+    // Pandeglang 2022 (P0 9,32, P1 1,21, P2 0,33) has a lower tail too fat for it.
+    const fit = fitSinghMaddala({ p0: 0.0932, p1: 0.0121, p2: 0.0033 });
+    expect(fit.valid).toBe(false);
+    expect(fit.reason).toMatch(/Singh–Maddala/);
   });
 });
 

@@ -8,6 +8,12 @@ import { BpsApiError } from "../../../../loaders/bps/errors.js";
 import { RefreshError } from "../../../../loaders/bps/refresh.js";
 import { readTableMetadata } from "../../../../loaders/tables/catalog.js";
 import { makeTempDir } from "../../../support/tmp.js";
+import { snapshotWithImports } from "../../../../loaders/bps/import-record.js";
+import { readExtremeSnapshot } from "../../../../loaders/bps/snapshot.js";
+
+// Row counts of the committed snapshot with its recorded imports, read here rather than typed in.
+const SNAPSHOT_ROWS = (await snapshotWithImports()).length;
+const EXTREME_ROWS = (await readExtremeSnapshot()).length;
 import { dataAnswer, KEY_ERROR, listAnswer, sendJson, startFakeBps, thLimitError, type FakeBps, type Handler } from "./fake-bps.js";
 
 const KEY = "kunci-RAHASIA-command-91c2";
@@ -107,7 +113,7 @@ describe("runBpsCommand", () => {
     expect(result.code).toBe(0);
     expect(result.errors).toEqual([]);
     expect(result.logs[0]).toMatch(/^BPS_API_KEY tidak diatur; tabel BPS dibangun dari snapshot angka terbitan \(2026-10-05\)\.$/);
-    expect(result.logs.slice(1)).toEqual(["  bps_poverty: 124 baris", "  bps_extreme_poverty: 40 baris", "  targets: 2 baris"]);
+    expect(result.logs.slice(1)).toEqual([`  bps_poverty: ${SNAPSHOT_ROWS} baris`, `  bps_extreme_poverty: ${EXTREME_ROWS} baris`, "  targets: 2 baris"]);
     const poverty = await table(result.dirs.build, "bps_poverty");
     expect(poverty.meta.source).toMatch(/^Snapshot angka BPS/);
     expect(poverty.rows.some((r) => String(r.source).startsWith("BPS Web API"))).toBe(false);
@@ -148,7 +154,7 @@ describe("runBpsCommand", () => {
     expect(cached.retrieved_at).toBe("2026-11-02");
 
     const poverty = await table(result.dirs.build, "bps_poverty");
-    expect(poverty.rows).toHaveLength(126);
+    expect(poverty.rows).toHaveLength(SNAPSHOT_ROWS + 2); // the two new 2026 rows
     expect(poverty.meta.source).toMatch(/^BPS Web API \(webapi\.bps\.go\.id\), diambil 2026-11-02/);
     const pandeglang2025 = poverty.rows.find((r) => r.region_kode === "3601" && r.year === 2025)!;
     expect(pandeglang2025).toMatchObject({ p0_pct: 1.11, poor_count: 1234, poverty_line_rp: 111111 });
@@ -183,7 +189,7 @@ describe("runBpsCommand", () => {
     expect(result.errors[0]).toMatch(/^Data BPS Web API tidak dapat dipakai \(.*kunci API ditolak BPS.*\); tabel BPS dibangun dari snapshot angka terbitan \(2026-10-05\)\.$/);
     expect(server.requests).toHaveLength(1);
     expect(existsSync(path.join(result.dirs.cache, "api-rows.json"))).toBe(false);
-    expect((await table(result.dirs.build, "bps_poverty")).rows).toHaveLength(124);
+    expect((await table(result.dirs.build, "bps_poverty")).rows).toHaveLength(SNAPSHOT_ROWS);
     for (const line of result.errors) expect(line).not.toContain("kunci-salah");
   });
 
@@ -195,7 +201,7 @@ describe("runBpsCommand", () => {
     const result = await run("down", [], { BPS_API_KEY: KEY, BPS_API_BASE: base });
     expect(result.code).toBe(0);
     expect(result.errors).toEqual([expect.stringMatching(/^Data BPS Web API tidak dapat dipakai \(.*koneksi ke BPS gagal.*setelah 2 percobaan\)/)]);
-    expect(result.logs.at(-3)).toBe("  bps_poverty: 124 baris");
+    expect(result.logs.at(-3)).toBe(`  bps_poverty: ${SNAPSHOT_ROWS} baris`);
   });
 
   it("leaves the committed variables.json byte for byte when a --refresh finds no list (list-not-available)", async () => {

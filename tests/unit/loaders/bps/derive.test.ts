@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCsvObjects } from "../../../../loaders/lib/csv.js";
-import { deriveExtremeRecords, kindFromNote, surveyLineBasis } from "../../../../loaders/bps/derive.js";
+import { deriveExtremeRecords, EXTREME_ADDITIONS, kindFromNote, surveyLineBasis, surveySeries } from "../../../../loaders/bps/derive.js";
 import { renderSnapshot } from "../../../../loaders/bps/derive-snapshot.js";
 import { BPS_SNAPSHOT_DIR, PUBLISHED_DIR } from "../../../../loaders/bps/paths.js";
 import { readExtremeSnapshot, readPovertySnapshot, readTargets, SnapshotError } from "../../../../loaders/bps/snapshot.js";
@@ -58,7 +58,7 @@ describe("committed snapshot", () => {
 
   it("bps_extreme_poverty keeps survey and registry figures apart, each count with a unit", async () => {
     const rows = await readExtremeSnapshot();
-    const source = published("extreme_poverty.csv");
+    const source = [...published("extreme_poverty.csv"), ...EXTREME_ADDITIONS];
     expect(rows).toHaveLength(source.length);
     const byKind = (kind: string) => rows.filter((r) => r.kind === kind).length;
     const byTag = (tag: string) => source.filter((r) => r.note!.startsWith(tag)).length;
@@ -69,6 +69,17 @@ describe("committed snapshot", () => {
       expect(row.count_unit === null, `${row.region_kode} ${row.year}`).toBe(row.extreme_count === null);
       if (row.line_rp !== null) expect(row.line_basis).not.toBeNull();
     }
+    // Every survey rate names its line; the two lines of March 2024 are two rows, never one.
+    for (const row of rows) expect(row.series === null, `${row.region_kode} ${row.year}`).toBe(row.kind !== "survey");
+    const march2024 = rows.filter((r) => r.region_kode === "00" && r.year === 2024 && r.month === 3 && r.kind === "survey");
+    expect(march2024.map((r) => [r.series, r.extreme_pct])).toEqual([
+      ["usd190_ppp2011", 0.83],
+      ["usd215_ppp2017", 1.26]
+    ]);
+    expect(rows.find((r) => r.region_kode === "00" && r.year === 2024 && r.month === 9)).toMatchObject({ series: "usd215_ppp2017", extreme_pct: 0.99, extreme_count: 2780000 });
+    // Context-only rates are kept and marked, with the reason in the note.
+    for (const context of rows.filter((r) => r.for_validation === false)) expect(context.note).toMatch(/\[TELAAH\].*konteks/);
+    expect(rows.filter((r) => r.for_validation === false).map((r) => `${r.region_kode}|${r.year}`)).toEqual(["00|2018", "3603|2020"]);
     const kotaSerang = rows.filter((r) => r.region_kode === "3673");
     expect(kotaSerang.find((r) => r.kind === "survey")).toMatchObject({ year: 2022, extreme_pct: 1.01, count_unit: null });
     expect(kotaSerang.find((r) => r.year === 2023 && r.month === 9)).toMatchObject({ kind: "registry", extreme_count: 8799, count_unit: "KK" });
@@ -98,14 +109,21 @@ describe("deriving extreme-poverty rows", () => {
 
   it("stops when a count has no decided unit", () => {
     const csv = `${header}3673,Kota Serang,2030,1,,123,,https://contoh.test,[REGISTRY] contoh\n`;
-    expect(() => deriveExtremeRecords(csv, {})).toThrow(/has no unit decided/);
-    expect(deriveExtremeRecords(csv, { "3673|2030|1|registry": { count_unit: "KK" } })[0]).toMatchObject({ count_unit: "KK", kind: "registry", line_basis: "" });
+    expect(() => deriveExtremeRecords(csv, {}, [])).toThrow(/has no unit decided/);
+    expect(deriveExtremeRecords(csv, { "3673|2030|1|registry": { count_unit: "KK" } }, [])[0]).toMatchObject({ count_unit: "KK", kind: "registry", line_basis: "", series: "" });
   });
 
-  it("labels survey lines old before September 2024 and new from then", () => {
+  it("labels an unlabelled reference row by the line periods: March 2024 (both lines) is the old-line figure the reference compiled", () => {
+    expect(surveySeries(2024, 3)).toBe("usd190_ppp2011");
     expect(surveyLineBasis(2024, 3)).toMatch(/US\$1\.90 PPP 2011/);
     expect(surveyLineBasis(2024, 9)).toMatch(/US\$2\.15 PPP 2017/);
     expect(surveyLineBasis(2018, null)).toMatch(/US\$1\.90 PPP 2011/);
+  });
+
+  it("refuses two rows of one region, round and line", () => {
+    const row = { region_kode: "00", region_nama: "Indonesia", year: "2024", month: "3", extreme_pct: "1.26", extreme_count: "", line_rp: "", source: "https://contoh.test", note: "[SURVEY] x", series: "usd215_ppp2017" };
+    expect(() => deriveExtremeRecords(`${header}00,Indonesia,2024,3,1.3,,,https://contoh.test,[SURVEY] y\n`, {}, [row])).not.toThrow();
+    expect(() => deriveExtremeRecords(header, {}, [row, row])).toThrow(/duplicate row/);
   });
 });
 
