@@ -59,7 +59,8 @@ export interface MeasureContext {
   readonly surveyNoChange: { readonly year: number; readonly persons: number } | null;
 }
 
-type Unit = "jiwa" | "kk" | "rp" | "share" | "diff" | "per_exit";
+/** "jiwa_model": persons from the survey-based model, shown and exported rounded to hundreds (roundPersons), as everywhere. */
+type Unit = "jiwa" | "jiwa_model" | "kk" | "rp" | "share" | "diff" | "per_exit";
 
 export interface Measure {
   /** `data-metric` on screen and the column key in the XLSX. */
@@ -80,8 +81,8 @@ export const MEASURES: readonly Measure[] = [
     key: "survey_no_change",
     label: (c) => `Perkiraan ${c.horizon} tanpa perubahan, survei BPS (model)`,
     header: (c) => `${c.horizon} tanpa perubahan, survei BPS (jiwa)`,
-    unit: "jiwa",
-    value: (_k, _s, c) => (c.surveyNoChange?.year === c.horizon ? roundPersons(c.surveyNoChange.persons) : null)
+    unit: "jiwa_model",
+    value: (_k, _s, c) => (c.surveyNoChange?.year === c.horizon ? c.surveyNoChange.persons : null)
   },
   { key: "poor_persons", label: (c) => `Perkiraan ${c.horizon} dengan skenario`, header: (c) => `${c.horizon} skenario (jiwa)`, unit: "jiwa", value: (k) => k.poor_persons },
   { key: "poor_households", label: (c) => `Rumah tangga miskin ekstrem ${c.horizon}`, header: (c) => `${c.horizon} skenario (KK)`, unit: "kk", value: (k) => k.poor_households },
@@ -104,6 +105,8 @@ export function measureText(measure: Pick<Measure, "unit">, value: number | null
   switch (measure.unit) {
     case "jiwa":
       return `${formatNumber(value)} jiwa`;
+    case "jiwa_model":
+      return `${formatNumber(roundPersons(value))} jiwa`;
     case "kk":
       return `${formatNumber(value)} KK`;
     case "diff":
@@ -115,7 +118,7 @@ export function measureText(measure: Pick<Measure, "unit">, value: number | null
   }
 }
 
-const EXPORT_FORMAT: Record<Unit, ColumnFormat> = { jiwa: "int", kk: "int", diff: "int", rp: "rp", per_exit: "rp", share: "pct" };
+const EXPORT_FORMAT: Record<Unit, ColumnFormat> = { jiwa: "int", jiwa_model: "int", kk: "int", diff: "int", rp: "rp", per_exit: "rp", share: "pct" };
 
 /** The context of the measures of a run: the first scenario's kab/kota row and the 2025 gap it carries. */
 export function measureContext(kabs: readonly AreaResult[], horizon: number, baseYear: number, surveyNoChange: MeasureContext["surveyNoChange"] = null): MeasureContext {
@@ -142,7 +145,7 @@ export function comparisonSheet(
       skenario: scenarioTitle(i, s.def),
       ...Object.fromEntries(exported.map((m) => {
         const v = m.value(kabs[i]!, s, c);
-        return [m.key, m.unit === "share" ? pct100(v) : v];
+        return [m.key, m.unit === "share" ? pct100(v) : m.unit === "jiwa_model" && v !== null ? roundPersons(v) : v];
       }))
     }))
   };
