@@ -1,7 +1,7 @@
 // Pieces every chart builder shares: schema version, Indonesian config, colours, label formatting.
 import type { Config } from "vega-lite";
 import { formatNumber } from "../core/format.js";
-import type { ProjectionStatus } from "../domain/model/projection.js";
+import type { ModelStatus } from "../domain/model/model-status.js";
 import { LOCALE_ID } from "./locale.js";
 
 /** Vega-Lite major version the specs are written for (the schema in node_modules/vega-lite). */
@@ -17,7 +17,7 @@ export const COLORS = {
 } as const;
 
 /** Status colours from a diverging red–blue scheme that stays distinguishable with red–green colour blindness. */
-export const STATUS_COLORS: Readonly<Record<ProjectionStatus, string>> = {
+export const STATUS_COLORS: Readonly<Record<ModelStatus, string>> = {
   off_track: "#b2182b",
   at_risk: "#ef8a62",
   on_track: "#2166ac",

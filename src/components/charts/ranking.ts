@@ -4,7 +4,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Field } from "vega-lite/types_unstable/channeldef.js";
 import type { LayerSpec } from "vega-lite/types_unstable/spec/index.js";
-import { STATUS_LABEL_ID, STATUS_ORDER, type ProjectionStatus } from "../domain/model/projection.js";
+import { MODEL_STATUS_LABEL, MODEL_STATUS_ORDER, type ModelStatus } from "../domain/model/model-status.js";
 import { COLORS, NUMBER_FORMAT, STATUS_COLORS, VEGA_LITE_SCHEMA, baseConfig, fittedTitle, shortValueLabel, titleWithUnit, valueLabel, wrapWords } from "./common.js";
 
 type Layer = LayerSpec<Field>["layer"][number];
@@ -14,7 +14,7 @@ export interface RankingRow {
   readonly nama: string;
   /** The value the bar shows (e.g. projected 2026 value); null when there is none. */
   readonly value: number | null;
-  readonly status: ProjectionStatus;
+  readonly status: ModelStatus;
   /** Bar label; default the value with its unit, or the status label when there is no value. */
   readonly label?: string;
   /** Extra tooltip line (e.g. the status reason). */
@@ -38,7 +38,7 @@ export interface RankingOptions {
 
 /** Rows in display order: status (worst first), then larger value first, then name. */
 export function rankRows(rows: readonly RankingRow[]): RankingRow[] {
-  const rank = (s: ProjectionStatus) => STATUS_ORDER.indexOf(s);
+  const rank = (s: ModelStatus) => MODEL_STATUS_ORDER.indexOf(s);
   return [...rows].sort(
     (a, b) =>
       rank(a.status) - rank(b.status) ||
@@ -60,8 +60,8 @@ export function rankingBarSpec(options: RankingOptions): TopLevelSpec {
     nama: row.nama,
     value: row.value,
     status: row.status,
-    status_label: STATUS_LABEL_ID[row.status],
-    label: row.label ?? (row.value === null ? STATUS_LABEL_ID[row.status] : valueLabel(row.value, options.unit, digits)),
+    status_label: MODEL_STATUS_LABEL[row.status],
+    label: row.label ?? (row.value === null ? MODEL_STATUS_LABEL[row.status] : valueLabel(row.value, options.unit, digits)),
     // Text sits at the bar's end, or at 0 when there is no bar.
     label_x: row.value ?? 0,
     note: row.note ?? ""
@@ -117,8 +117,8 @@ export function rankingBarSpec(options: RankingOptions): TopLevelSpec {
             type: "nominal",
             title: "Status",
             scale: {
-              domain: STATUS_ORDER.map((s) => STATUS_LABEL_ID[s]),
-              range: STATUS_ORDER.map((s) => STATUS_COLORS[s])
+              domain: MODEL_STATUS_ORDER.map((s) => MODEL_STATUS_LABEL[s]),
+              range: MODEL_STATUS_ORDER.map((s) => STATUS_COLORS[s])
             },
             // Four status names side by side need about 480 px; on a phone they stack.
             legend: { orient: "bottom", direction: narrow ? "vertical" : "horizontal" }

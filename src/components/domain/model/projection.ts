@@ -1,5 +1,4 @@
-// How the 2026 target of 0% is read, and the status vocabulary of the ranking chart. (The log-linear
-// projection that once lived here had no caller left; the estimates' projection is model-status.ts.)
+// How the 2026 target of 0% is read. (The statuses and their labels live in model-status.ts.)
 
 /**
  * How a target of 0% is read. A log-linear trend never reaches exactly 0 and the relative decline
@@ -14,15 +13,3 @@ export const ZERO_TARGET_FLOOR = {
     "https://www.bloombergtechnoz.com/detail-news/80800/rapbn-2026-angka-kemiskinan-turun-untuk-ekstrem-0-0-5 ; " +
     "https://nasional.kontan.co.id/news/sasaran-indikator-pembangunan-target-kemiskinan-ekstrem-naik-jadi-05-di-rapbn-2026"
 } as const;
-
-export type ProjectionStatus = "on_track" | "at_risk" | "off_track" | "insufficient_data";
-
-export const STATUS_LABEL_ID: Readonly<Record<ProjectionStatus, string>> = {
-  on_track: "Sesuai jalur",
-  at_risk: "Berisiko",
-  off_track: "Tidak sesuai jalur",
-  insufficient_data: "Data belum cukup"
-};
-
-/** Display order, worst first (rankings and legends). */
-export const STATUS_ORDER: readonly ProjectionStatus[] = ["off_track", "at_risk", "on_track", "insufficient_data"];
